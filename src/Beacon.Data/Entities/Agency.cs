@@ -1,0 +1,15 @@
+namespace Beacon.Data.Entities;
+
+/// <summary>An organisation in a jurisdiction (child welfare, probation, a school district...).</summary>
+public class Agency
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string JurisdictionId { get; set; }
+    public Jurisdiction? Jurisdiction { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Its part in the county's response, in its own words (e.g. "Child welfare").</summary>
+    public string? Role { get; set; }
+    public string? PublicContact { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,82 @@
+using Beacon.Data;
+using Beacon.Web.Features.Accounts;
+using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Beacon.Web;
+
+/// <summary>The composition root: what Program.cs adds and uses, in one place.</summary>
+public static class BeaconApp
+{
+    public static WebApplicationBuilder AddBeacon(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(BeaconOptions.Section);
+        var options = section.Get<BeaconOptions>() ?? new BeaconOptions();
+        var services = builder.Services;
+        services.Configure<BeaconOptions>(section);
+        // First hosted service, so the database is migrated before anything (Data Protection's key ring) reads it.
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddBeaconDatabase(DatabaseOptions.From(builder.Configuration));
+        services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
+        services.AddBeaconAccounts(options);
+        services.AddBeaconLocalization();
+        services.AddMemoryCache();
+        // Spanish text stays readable in the page source instead of becoming numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<ContactDirectory>();
+        services.AddScoped<CurrentJurisdiction>();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "beacon.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHealthChecks().AddDbContextCheck<BeaconDbContext>("database", tags: ["ready"]);
+        services.AddOpenApi();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseBeacon(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous();
+        app.MapOpenApi();
+        return app;
+    }
+}

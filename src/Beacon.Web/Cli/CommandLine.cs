@@ -1,0 +1,43 @@
+using Beacon.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Beacon.Web.Cli;
+
+/// <summary>
+/// The <c>beacon</c> executable: <c>serve</c> (the default) or a command. Arguments starting with
+/// <c>--</c> that the command does not take are passed on to the host as configuration.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage: beacon [serve] [--urls URL] [--Beacon:Database:Provider Sqlite|Postgres ...]
+               beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
+        """;
+
+    public static (string[] Command, string[] HostArgs) Split(string[] args)
+    {
+        var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        return (command, args.Skip(command.Length).ToArray());
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] command)
+    {
+        switch (command)
+        {
+            case [] or ["serve"]:
+                await app.RunAsync();
+                return 0;
+            case ["admin", "create"]:
+                await PrepareAsync(app);
+                var cmd = new AdminCreateCommand(app.Services, Console.In, Console.Out, Console.Error, !Console.IsInputRedirected);
+                return await cmd.RunAsync(app.Configuration);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
+                return 2;
+        }
+    }
+
+    private static Task PrepareAsync(WebApplication app) =>
+        StartupTasks.PrepareDatabaseAsync(app.Services, app.Services.GetRequiredService<IOptions<BeaconOptions>>().Value,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Beacon.Cli"), CancellationToken.None);
+}

@@ -1,0 +1,34 @@
+using Beacon.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Beacon.Web.Features.Accounts;
+
+/// <summary>Every authorization policy, named once.</summary>
+public static class Policies
+{
+    /// <summary>The fallback: a signed-in staff member whose session passed a second factor where the role needs one.</summary>
+    public const string StaffSession = nameof(StaffSession);
+    public const string Administrator = nameof(Administrator);
+
+    public const string AuthTimeClaim = "beacon:auth_time";
+    public const string AmrClaim = "amr";
+    public const string MfaMethod = "mfa";
+
+    public static AuthorizationPolicy StaffSessionPolicy { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireAssertion(ctx => HasRequiredSecondFactor(ctx.User))
+        .Build();
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(StaffSession, StaffSessionPolicy);
+        options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
+        options.FallbackPolicy = StaffSessionPolicy;
+    }
+
+    public static bool HasRequiredSecondFactor(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var needsMfa = Roles.SeeYouthRecords.Any(user.IsInRole);
+        return !needsMfa || user.HasClaim(AmrClaim, MfaMethod);
+    }
+}

@@ -1,0 +1,36 @@
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Beacon.Web.Features.Jurisdictions;
+
+/// <summary>The jurisdictions and their contacts, read on every page by the help bar, so cached.</summary>
+public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
+{
+    private const string CacheKey = "beacon:jurisdictions";
+
+    public async Task<IReadOnlyList<Jurisdiction>> AllAsync(CancellationToken ct = default) =>
+        await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            return (IReadOnlyList<Jurisdiction>)await db.Jurisdictions.AsNoTracking()
+                .Include(j => j.Contacts)
+                .OrderBy(j => j.NameEn)
+                .ToListAsync(ct);
+        }) ?? [];
+
+    public async Task<Jurisdiction?> FindAsync(string? id, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(id) ? null : (await AllAsync(ct)).FirstOrDefault(j => j.Id == id && !j.IsNational);
+
+    public async Task<IReadOnlyList<Jurisdiction>> CountiesAsync(CancellationToken ct = default) =>
+        (await AllAsync(ct)).Where(j => !j.IsNational).ToList();
+
+    public async Task<IReadOnlyList<Contact>> NationalContactsAsync(CancellationToken ct = default) =>
+        (await AllAsync(ct)).Where(j => j.IsNational).SelectMany(j => j.Contacts).OrderBy(c => c.Kind).ToList();
+
+    /// <summary>Call after an administrator changes a jurisdiction or a contact.</summary>
+    public void Invalidate() => cache.Remove(CacheKey);
+}

@@ -1,0 +1,48 @@
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beacon.Web.Features.Language;
+
+/// <summary>The language switch: remembers the choice in the culture cookie and goes back where the visitor was.</summary>
+[AllowAnonymous]
+public sealed class IndexModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost(string? lang, string? returnUrl)
+    {
+        if (!Localization.IsSupported(lang))
+        {
+            return BadRequest();
+        }
+
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang!)),
+            new CookieOptions
+            {
+                MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps, IsEssential = true,
+            });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? StripLangQuery(returnUrl!) : "/");
+    }
+
+    /// <summary>A <c>?lang=</c> left in the return address would override the new choice.</summary>
+    private static string StripLangQuery(string url)
+    {
+        var q = url.IndexOf('?', StringComparison.Ordinal);
+        if (q < 0)
+        {
+            return url;
+        }
+
+        var kept = url[(q + 1)..].Split('&').Where(p => !p.StartsWith("lang=", StringComparison.OrdinalIgnoreCase));
+        var query = string.Join('&', kept);
+        return query.Length == 0 ? url[..q] : $"{url[..q]}?{query}";
+    }
+}

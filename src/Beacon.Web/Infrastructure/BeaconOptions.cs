@@ -1,0 +1,36 @@
+namespace Beacon.Web.Infrastructure;
+
+/// <summary>The <c>Beacon</c> configuration section (the database has its own, <c>Beacon:Database</c>).</summary>
+public sealed class BeaconOptions
+{
+    public const string Section = "Beacon";
+
+    /// <summary>The county whose hotline the help bar shows before a visitor picks one; empty for none.</summary>
+    public string DefaultJurisdiction { get; set; } = "";
+
+    /// <summary>Where the quick-exit button sends a visitor: a neutral page on another site.</summary>
+    public string QuickExitUrl { get; set; } = "https://www.weather.gov/";
+
+    /// <summary>Base of links printed to the console (setup links); empty to use the first listening URL.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Folder of <c>content/</c>; empty for the copy beside the binary.</summary>
+    public string ContentPath { get; set; } = "";
+
+    public SessionOptions Sessions { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    public string ResolveContentPath() =>
+        string.IsNullOrWhiteSpace(ContentPath) ? Path.Combine(AppContext.BaseDirectory, "content") : ContentPath;
+
+    public sealed class SessionOptions
+    {
+        public int IdleMinutes { get; set; } = 20;
+        public int AbsoluteHours { get; set; } = 8;
+    }
+
+    public sealed class RateLimitOptions
+    {
+        public int SignInPerMinute { get; set; } = 10;
+    }
+}

@@ -1,0 +1,70 @@
+// Beacon's only script. Pages work without it; it adds the quick exit's Shift x3 shortcut,
+// replaces the page on exit so Back does not return to it, and focuses the error summary.
+(function () {
+  'use strict';
+
+  var button = document.getElementById('quick-exit');
+  var indicator = document.getElementById('exit-indicator');
+  var presses = 0;
+  var resetTimer = null;
+  var PRESSES_TO_EXIT = 3;
+  var WINDOW_MS = 5000;
+
+  function exitPage() {
+    if (!button) { return; }
+    var url = button.getAttribute('data-exit-url') || button.href;
+    document.documentElement.classList.add('exiting');
+    document.title = '';
+    // replace(), not assign(): this page leaves the history, so Back does not come back to it.
+    window.location.replace(url);
+  }
+
+  if (button) {
+    button.addEventListener('click', function (event) {
+      event.preventDefault();
+      exitPage();
+    });
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Shift' || event.repeat) {
+      return;
+    }
+    presses += 1;
+    window.clearTimeout(resetTimer);
+    if (presses >= PRESSES_TO_EXIT) {
+      presses = 0;
+      exitPage();
+      return;
+    }
+    if (indicator) {
+      indicator.hidden = false;
+      var left = PRESSES_TO_EXIT - presses;
+      indicator.textContent = (indicator.getAttribute(left === 1 ? 'data-one' : 'data-many') || '')
+        .replace('{0}', String(left));
+    }
+    resetTimer = window.setTimeout(function () {
+      presses = 0;
+      if (indicator) { indicator.hidden = true; indicator.textContent = ''; }
+    }, WINDOW_MS);
+  });
+
+  // Other keys break the sequence, as in the GOV.UK pattern.
+  document.addEventListener('keyup', function (event) {
+    if (event.key !== 'Shift' && presses > 0) {
+      presses = 0;
+    }
+  });
+
+  // A page restored from the back/forward cache after an exit must not show its content.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && document.documentElement.classList.contains('exiting')) {
+      exitPage();
+    }
+  });
+
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+  }
+})();
