@@ -40,9 +40,11 @@ public static class DatabaseSetup
     public const string PostgresMigrationsAssembly = "Beacon.Data.Postgres";
 
     /// <summary>Registers <see cref="BeaconDbContext"/> on the configured provider.</summary>
-    public static IServiceCollection AddBeaconDatabase(this IServiceCollection services, DatabaseOptions options)
+    /// <remarks>The configuration is read when the first context is made, so hosts and tests can still change it.</remarks>
+    public static IServiceCollection AddBeaconDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<BeaconDbContext>(b => Configure(b, options));
+        services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<BeaconDbContext>((sp, b) => Configure(b, sp.GetRequiredService<DatabaseOptions>()));
         return services;
     }
 

@@ -15,16 +15,14 @@ public static class BeaconApp
 {
     public static WebApplicationBuilder AddBeacon(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(BeaconOptions.Section);
-        var options = section.Get<BeaconOptions>() ?? new BeaconOptions();
         var services = builder.Services;
-        services.Configure<BeaconOptions>(section);
+        services.Configure<BeaconOptions>(builder.Configuration.GetSection(BeaconOptions.Section));
         // First hosted service, so the database is migrated before anything (Data Protection's key ring) reads it.
         services.AddHostedService<StartupTasks>();
         services.AddSingleton(TimeProvider.System);
-        services.AddBeaconDatabase(DatabaseOptions.From(builder.Configuration));
+        services.AddBeaconDatabase();
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
-        services.AddBeaconAccounts(options);
+        services.AddBeaconAccounts();
         services.AddBeaconLocalization();
         services.AddMemoryCache();
         // Spanish text stays readable in the page source instead of becoming numeric entities.

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Beacon.Web.Features.Accounts;
 
@@ -20,7 +21,7 @@ public static class AccountsSetup
     private static readonly PathString[] SignInPaths =
         ["/account/sign-in", "/setup"];
 
-    public static IServiceCollection AddBeaconAccounts(this IServiceCollection services, BeaconOptions options)
+    public static IServiceCollection AddBeaconAccounts(this IServiceCollection services)
     {
         services.AddIdentity<BeaconUser, IdentityRole<Guid>>(o =>
             {
@@ -56,42 +57,8 @@ public static class AccountsSetup
             };
         });
 
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = SessionCookie;
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(options.Sessions.IdleMinutes);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/account/sign-in";
-            o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/account/access-denied";
-            o.Events.OnSigningIn = ctx =>
-            {
-                var identity = ctx.Principal?.Identity as ClaimsIdentity;
-                if (identity is not null && !identity.HasClaim(c => c.Type == Policies.AuthTimeClaim))
-                {
-                    identity.AddClaim(new Claim(Policies.AuthTimeClaim,
-                        DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-                }
-
-                return Task.CompletedTask;
-            };
-            o.Events.OnValidatePrincipal = async ctx =>
-            {
-                if (IsPastAbsoluteLimit(ctx.Principal, options.Sessions.AbsoluteHours))
-                {
-                    ctx.RejectPrincipal();
-                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
-
-                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
-            };
-            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<BeaconOptions>>((o, beacon) => ConfigureSessionCookie(o, beacon.Value.Sessions));
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
             o.Cookie.Name = "beacon.2fa";
@@ -100,10 +67,49 @@ public static class AccountsSetup
         });
 
         services.AddAuthorization(Policies.Add);
-        services.AddRateLimiter(o => ConfigureSignInLimit(o, options.RateLimits.SignInPerMinute));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<BeaconOptions>>((o, beacon) => ConfigureSignInLimit(o, beacon.Value.RateLimits.SignInPerMinute));
         services.AddScoped<SetupTokens>();
         services.AddScoped<AccountCreation>();
         return services;
+    }
+
+    private static void ConfigureSessionCookie(CookieAuthenticationOptions o, BeaconOptions.SessionOptions sessions)
+    {
+        o.Cookie.Name = SessionCookie;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleMinutes);
+        o.SlidingExpiration = true;
+        o.LoginPath = "/account/sign-in";
+        o.LogoutPath = "/account/sign-out";
+        o.AccessDeniedPath = "/account/access-denied";
+        o.Events.OnSigningIn = ctx =>
+        {
+            var identity = ctx.Principal?.Identity as ClaimsIdentity;
+            if (identity is not null && !identity.HasClaim(c => c.Type == Policies.AuthTimeClaim))
+            {
+                identity.AddClaim(new Claim(Policies.AuthTimeClaim,
+                    DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return Task.CompletedTask;
+        };
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            if (IsPastAbsoluteLimit(ctx.Principal, sessions.AbsoluteHours))
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+
+            await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+        };
+        o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
     }
 
     private static bool IsPastAbsoluteLimit(ClaimsPrincipal? principal, int absoluteHours)

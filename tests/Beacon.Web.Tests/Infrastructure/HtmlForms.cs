@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Beacon.Web.Tests.Infrastructure;
+
+/// <summary>Reads a page's antiforgery token and posts its form, as a browser would.</summary>
+public static partial class HtmlForms
+{
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        return TokenFrom(html) ?? throw new InvalidOperationException($"No antiforgery token on {path} ({(int)response.StatusCode}).");
+    }
+
+    public static string? TokenFrom(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    /// <summary>GETs <paramref name="path"/> for its token, then POSTs the fields to <paramref name="action"/> (default: the same path).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string path, IDictionary<string, string> fields, string? action = null)
+    {
+        var token = await client.AntiforgeryTokenAsync(path);
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(all));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
