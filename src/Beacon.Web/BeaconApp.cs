@@ -1,6 +1,7 @@
 using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Features.Learn;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
@@ -29,6 +30,7 @@ public static class BeaconApp
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<ContactDirectory>();
         services.AddScoped<CurrentJurisdiction>();
+        services.AddSingleton<LearnContent>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
