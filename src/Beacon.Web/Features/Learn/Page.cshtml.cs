@@ -7,7 +7,7 @@ namespace Beacon.Web.Features.Learn;
 
 /// <summary>One Learn page in the visitor's language, its sources, and the pages before and after it.</summary>
 [AllowAnonymous]
-public sealed class PageModel(LearnContent content) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+public sealed class ArticleModel(LearnContent content) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     public LearnPage? Current { get; private set; }
     public LearnPage? Previous { get; private set; }
