@@ -31,6 +31,7 @@ public static class BeaconApp
         services.AddSingleton<ContactDirectory>();
         services.AddScoped<CurrentJurisdiction>();
         services.AddSingleton<LearnContent>();
+        services.AddSingleton<ZipLookup>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
