@@ -24,6 +24,8 @@ public static class BeaconApp
         services.AddBeaconDatabase();
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
         services.AddBeaconAccounts();
+        services.AddFormRateLimits();
+        services.AddSingleton<SensitiveText>();
         services.AddBeaconLocalization();
         services.AddMemoryCache();
         // Spanish text stays readable in the page source instead of becoming numeric entities.
@@ -36,6 +38,7 @@ public static class BeaconApp
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Intake", Policies.Intake);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
