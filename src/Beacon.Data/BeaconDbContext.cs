@@ -19,6 +19,8 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options)
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TaskForceEvent> TaskForceEvents => Set<TaskForceEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

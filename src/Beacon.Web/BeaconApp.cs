@@ -2,6 +2,7 @@ using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
+using Beacon.Web.Features.TaskForce;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
@@ -34,11 +35,13 @@ public static class BeaconApp
         services.AddScoped<CurrentJurisdiction>();
         services.AddSingleton<LearnContent>();
         services.AddSingleton<ZipLookup>();
+        services.AddScoped<RegistrationDesk>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 o.Conventions.AuthorizeFolder("/Intake", Policies.Intake);
+                o.Conventions.AuthorizeFolder("/TaskForce/Manage", Policies.Events);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -11,5 +11,7 @@ public class Agency
     public string? Role { get; set; }
     public string? PublicContact { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Listed, with its role and public contact, on the county's public task force page.</summary>
+    public bool ShowOnTaskForcePage { get; set; }
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 }

@@ -33,5 +33,7 @@ public sealed class BeaconOptions
     {
         public int SignInPerMinute { get; set; } = 10;
         public int TipsPerHour { get; set; } = 10;
+        /// <summary>Task force event registrations and cancellations, together, per address.</summary>
+        public int RegistrationsPerHour { get; set; } = 20;
     }
 }

@@ -7,8 +7,9 @@ namespace Beacon.Web.Infrastructure;
 
 /// <summary>
 /// Per-address limits on the form posts that invite abuse: signing in (guessing passwords and
-/// codes), setup links, and anonymous tips (flooding a county's intake queue). Over a limit, 429
-/// with <c>Retry-After</c>. Reading the pages is never limited.
+/// codes), setup links, anonymous tips (flooding a county's intake queue), and task force event
+/// registrations and their cancellations (filling an event's seats with made-up people). Over a
+/// limit, 429 with <c>Retry-After</c>. Reading the pages is never limited.
 /// </summary>
 public static class FormRateLimits
 {
@@ -18,6 +19,7 @@ public static class FormRateLimits
     [
         new("sign-in", ["/account/sign-in", "/setup"], r => r.SignInPerMinute, TimeSpan.FromMinutes(1)),
         new("tip", ["/tip"], r => r.TipsPerHour, TimeSpan.FromHours(1)),
+        new("registration", ["/task-force/events", "/task-force/registrations"], r => r.RegistrationsPerHour, TimeSpan.FromHours(1)),
     ];
 
     public static IServiceCollection AddFormRateLimits(this IServiceCollection services)

@@ -19,6 +19,8 @@ public sealed partial class AnonymousAccessTests(BeaconFactory factory) : IClass
         "", "error", "language", "county", "account/sign-in", "account/sign-in/code", "account/sign-out",
         "account/access-denied", "setup/{token}", "health/live", "health/ready", "{*path:nonfile}",
         "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks",
+        "task-force", "task-force/{county}", "task-force/events/{id:guid}", "task-force/events/{id:guid}/registered",
+        "task-force/events/{id:guid}/calendar.ics", "task-force/registrations/{token}",
     ];
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class AntiforgeryTests(BeaconFactory factory) : IClassFixture<Beac
         var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null &&
                         e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{token}", "sample", StringComparison.Ordinal))
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{token}", "sample", StringComparison.Ordinal)
+                .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal))
             // The error page answers re-executed POSTs (a failed form post shows it) and changes nothing.
             .Where(path => path != "/error")
             .ToList();

@@ -11,6 +11,8 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     /// <summary>The county's intake queue: tips and (later) referrals, for supervisors and caseworkers.</summary>
     public const string Intake = nameof(Intake);
+    /// <summary>The county's task force events and trainings, and their rosters: trainers and administrators.</summary>
+    public const string Events = nameof(Events);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -26,6 +28,7 @@ public static class Policies
         options.AddPolicy(StaffSession, StaffSessionPolicy);
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
         options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
+        options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;
     }
 

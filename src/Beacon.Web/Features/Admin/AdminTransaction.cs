@@ -35,11 +35,16 @@ public static class AdminTransaction
             db.ChangeTracker.Clear();
             return SaveOutcome.Refused;
         }
-        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        catch (Exception ex) when (IsDatabaseRefusal(ex))
         {
             // Disposing the uncommitted transaction rolls it back.
             db.ChangeTracker.Clear();
             return SaveOutcome.Conflict;
         }
     }
+
+    // Npgsql's execution strategy hands a serialization failure (40001) back wrapped in an
+    // InvalidOperationException ("likely due to a transient failure"); it is a conflict all the same.
+    private static bool IsDatabaseRefusal(Exception ex) =>
+        ex is DbUpdateException or DbException || ex is InvalidOperationException { InnerException: DbUpdateException or DbException };
 }

@@ -9,9 +9,11 @@ public class AgencyInput
     public string? Name { get; set; }
     public string? Role { get; set; }
     public string? PublicContact { get; set; }
+    /// <summary>Lists the agency (name, role, public contact) on its county's public task force page.</summary>
+    public bool ShowOnTaskForcePage { get; set; }
 }
 
-public sealed record AgencyValues(string Name, string? Role, string? PublicContact);
+public sealed record AgencyValues(string Name, string? Role, string? PublicContact, bool ShowOnTaskForcePage);
 
 public static class AgencyFields
 {
@@ -31,7 +33,7 @@ public static class AgencyFields
             check.Fail("Input.Name", "Field.AgencyName", "Validation.AgencyNameTaken");
         }
 
-        return check.IsValid && name is not null ? new AgencyValues(name, role, contact) : null;
+        return check.IsValid && name is not null ? new AgencyValues(name, role, contact, input.ShowOnTaskForcePage) : null;
     }
 
     private static async Task<bool> NameTakenAsync(BeaconDbContext db, string jurisdictionId, string name, Guid? self, CancellationToken ct)

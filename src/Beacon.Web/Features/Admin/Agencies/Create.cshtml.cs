@@ -43,6 +43,7 @@ public sealed class CreateModel(
         db.Agencies.Add(new Agency
         {
             JurisdictionId = county.Id, Name = values.Name, Role = values.Role, PublicContact = values.PublicContact,
+            ShowOnTaskForcePage = values.ShowOnTaskForcePage,
         });
         try
         {

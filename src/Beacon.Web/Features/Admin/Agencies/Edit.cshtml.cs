@@ -31,7 +31,10 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = new AgencyInput { Name = agency.Name, Role = agency.Role, PublicContact = agency.PublicContact };
+        Input = new AgencyInput
+        {
+            Name = agency.Name, Role = agency.Role, PublicContact = agency.PublicContact, ShowOnTaskForcePage = agency.ShowOnTaskForcePage,
+        };
         return Page();
     }
 
@@ -53,6 +56,7 @@ public sealed class EditModel(
         agency.Name = values.Name;
         agency.Role = values.Role;
         agency.PublicContact = values.PublicContact;
+        agency.ShowOnTaskForcePage = values.ShowOnTaskForcePage;
         try
         {
             await db.SaveChangesAsync(ct);

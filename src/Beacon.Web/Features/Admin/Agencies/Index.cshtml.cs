@@ -8,7 +8,7 @@ namespace Beacon.Web.Features.Admin.Agencies;
 /// <summary>The agencies of each county, with how many accounts belong to each.</summary>
 public sealed class IndexModel(BeaconDbContext db) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string? Role, string? PublicContact, bool IsActive, int Users);
+    public sealed record Row(Guid Id, string Name, string? Role, string? PublicContact, bool IsActive, bool OnTaskForcePage, int Users);
 
     public sealed record County(string Id, string Name, IReadOnlyList<Row> Agencies);
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(BeaconDbContext db) : PageModel
             .Select(c => new County(c.Id, es ? c.NameEs : c.NameEn, agencies
                 .Where(a => a.JurisdictionId == c.Id)
                 .OrderBy(a => a.Name, StringComparer.CurrentCulture)
-                .Select(a => new Row(a.Id, a.Name, a.Role, a.PublicContact, a.IsActive, users.GetValueOrDefault(a.Id)))
+                .Select(a => new Row(a.Id, a.Name, a.Role, a.PublicContact, a.IsActive, a.ShowOnTaskForcePage, users.GetValueOrDefault(a.Id)))
                 .ToList()))
             .OrderBy(c => c.Name, StringComparer.CurrentCulture)
             .ToList();
