@@ -112,7 +112,7 @@ public static class AccountsSetup
         o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
     }
 
-    private static bool IsPastAbsoluteLimit(ClaimsPrincipal? principal, int absoluteHours)
+    internal static bool IsPastAbsoluteLimit(ClaimsPrincipal? principal, int absoluteHours)
     {
         var value = principal?.FindFirstValue(Policies.AuthTimeClaim);
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
