@@ -95,7 +95,7 @@ public sealed class AxeAudit(BeaconServer server, Action<string> log)
     {
         if (_problems.Count > 0)
         {
-            Assert.Fail($"{_problems.Count} accessibility problem(s) in {Checks} axe check(s):{Environment.NewLine}{Environment.NewLine}" +
+            Assert.Fail($"{_problems.Count} problem(s), after {Checks} axe check(s):{Environment.NewLine}{Environment.NewLine}" +
                         string.Join(Environment.NewLine + Environment.NewLine, _problems));
         }
     }

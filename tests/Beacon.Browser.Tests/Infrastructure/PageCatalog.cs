@@ -12,9 +12,6 @@ namespace Beacon.Browser.Tests.Infrastructure;
 /// <param name="Anonymous">True when the page allows visitors who are not signed in.</param>
 public sealed record DiscoveredPage(string Page, string Route, RoutePattern Pattern, bool Anonymous)
 {
-    public IEnumerable<string> RequiredParameters =>
-        Pattern.Parameters.Where(p => !p.IsOptional && p.Default is null).Select(p => p.Name);
-
     /// <summary>The path with each parameter filled in; optional parameters with no value are left out.</summary>
     public string PathWith(IReadOnlyDictionary<string, string> values)
     {
