@@ -8,14 +8,19 @@ namespace Beacon.Browser.Tests.Accessibility;
 /// axe-core on every page the app has (found from its endpoints, not listed by hand), in English
 /// and Spanish, at desktop and phone widths: no "serious" or "critical" violation. Public pages
 /// are checked as an anonymous visitor, staff pages signed in as an administrator in every role.
+/// A page whose route has a parameter is checked once per variant given in its RouteValues (a
+/// county and the national list, an active, invited and disabled account...); a page whose
+/// parameter has no value fails the test, so that no new page goes unchecked.
 /// Each test has a server of its own: the public check needs a first-administrator link, which
 /// stops working as soon as the staff check creates its administrator.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    /// <summary>Pages that answer with another status on purpose.</summary>
-    private static readonly Dictionary<string, int> ExpectedStatus = new(StringComparer.Ordinal)
+    private const string SubmitButton = "main form button[type=submit]";
+
+    /// <summary>Pages that answer with another status on purpose, by route.</summary>
+    private static readonly Dictionary<string, int> ExpectedStatus = new(StringComparer.OrdinalIgnoreCase)
     {
         ["account/access-denied"] = 403,
     };
@@ -29,19 +34,23 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var pending = await server.CreateUserAsync(Roles.Caseworker);
         var values = new RouteValues
         {
-            ["{token}"] =
-            [
+            {
+                "{token}",
                 ("first-administrator link", await server.IssueFirstAdministratorTokenAsync()),
-                ("invitation link", await server.IssueInvitationTokenAsync(pending.Id)),
-            ],
+                ("invitation link", await server.IssueInvitationTokenAsync(pending.Id))
+            },
         };
-        var arrange = new Dictionary<string, Func<IPage, Task>>(StringComparer.Ordinal)
+        var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
-            ["account/sign-in/code"] = page => page.EnterPasswordAsync(server, pending.Email, pending.Password),
+            ["account/sign-in/code"] = async (page, url) =>
+            {
+                await page.EnterPasswordAsync(server, pending.Email, pending.Password);
+                return await page.GotoAsync(url);
+            },
         };
         await using var session = await browser.OpenAsync(server);
 
-        var audit = await AuditAsync(server, session, pages, values, arrange);
+        var audit = await AuditAsync(server, session, pages, values, openers);
 
         audit.AssertClean();
     }
@@ -52,40 +61,72 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await using var server = await BeaconServer.StartNewAsync();
         var pages = PageCatalog.Discover(server.Services).Where(p => !p.Anonymous).ToList();
         var administrator = await server.CreateUserAsync([.. Roles.All]);
-        var values = new RouteValues();
+        var active = await server.CreateUserAsync(Roles.Caseworker);
+        var invited = await server.CreateInvitedUserAsync();
+        var disabled = await server.CreateUserAsync(Roles.Reporter);
+        await server.DisableUserAsync(disabled.Id);
+        var invitee = await server.CreateUserAsync(Roles.Supervisor); // given a new invitation by the page itself
+        var values = new RouteValues
+        {
+            { "admin/agencies/{id}", ("Test Agency", (await server.AgencyIdAsync("Test Agency")).ToString()) },
+            { "admin/jurisdictions/{id}", ("Placer County", "placer"), ("national", "national") },
+            { "admin/jurisdictions/{id}/contacts/new", ("Placer County", "placer") },
+            {
+                "admin/jurisdictions/{id}/contacts/{contactId}",
+                new RouteVariant("Placer hotline", new Dictionary<string, string> { ["id"] = "placer", ["contactId"] = "placer-child-welfare" }),
+                new RouteVariant("national hotline", new Dictionary<string, string> { ["id"] = "national", ["contactId"] = "national-hotline" })
+            },
+            {
+                "admin/users/{id}",
+                ("active", active.Id.ToString()), ("invited", invited.ToString()), ("disabled", disabled.Id.ToString()),
+                ("the administrator's own", administrator.Id.ToString())
+            },
+            { "admin/users/{id}/invitation", ("new link shown once", invitee.Id.ToString()) },
+        };
+        var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
+        {
+            // The link is shown once, as the answer to a new invitation: ask for one, and check the answer.
+            ["admin/users/{id}/invitation"] = async (page, url) =>
+            {
+                await page.GotoAsync(url.Replace("/invitation", "/reinvite", StringComparison.Ordinal));
+                var response = await page.RunAndWaitForResponseAsync(() => page.Locator(SubmitButton).ClickAsync(), url);
+                await Assertions.Expect(page.Locator("#invitation-link")).ToBeVisibleAsync();
+                return response;
+            },
+        };
         await using var session = await browser.OpenAsync(server);
         var signIn = await session.NewPageAsync();
         await signIn.SignInAsync(server, administrator);
         await signIn.CloseAsync();
 
-        var audit = await AuditAsync(server, session, pages, values, arrange: new Dictionary<string, Func<IPage, Task>>());
+        var audit = await AuditAsync(server, session, pages, values, openers);
 
         audit.AssertClean();
     }
 
     private async Task<AxeAudit> AuditAsync(BeaconServer server, BrowserSession session, IReadOnlyList<DiscoveredPage> pages,
-        RouteValues values, IReadOnlyDictionary<string, Func<IPage, Task>> arrange)
+        RouteValues values, IReadOnlyDictionary<string, PageOpener> openers)
     {
         var audit = new AxeAudit(server, output.WriteLine);
         var page = await session.NewPageAsync();
         foreach (var found in pages)
         {
-            var unknown = values.Unknown(found).ToList();
+            var unknown = values.Unknown(found);
             if (unknown.Count > 0)
             {
                 audit.Fail($"{found}: the route parameter(s) {string.Join(", ", unknown.Select(p => "{" + p + "}"))} " +
-                           "have no value in this test's RouteValues, so the page was not checked. Add a real value for each " +
-                           $"(a key \"{{name}}\" for every route, or \"{found.Route}\" cut after the parameter, constraints left out).");
+                           "have no value in this test's RouteValues, so the page was not checked. Add a real value for each, " +
+                           $"keyed \"{{name}}\" for every route or by the start of \"{found.NormalizedRoute}\" up to the parameter.");
                 continue;
             }
 
-            foreach (var (label, routeValues) in values.Combinations(found))
+            foreach (var variant in values.Combinations(found))
             {
-                var path = found.PathWith(routeValues);
+                var path = found.PathWith(variant.Values);
                 foreach (var language in AxeAudit.Languages)
                 {
-                    await audit.CheckAsync(session, page, found.Page + label, path, language,
-                        ExpectedStatus.GetValueOrDefault(found.Route, 200), arrange.GetValueOrDefault(found.Route));
+                    await audit.CheckAsync(session, page, found.Page + variant.Label, path, language,
+                        ExpectedStatus.GetValueOrDefault(found.NormalizedRoute, 200), openers.GetValueOrDefault(found.NormalizedRoute));
                 }
             }
         }

@@ -5,6 +5,9 @@ using Newtonsoft.Json.Linq;
 
 namespace Beacon.Browser.Tests.Infrastructure;
 
+/// <summary>Reaches a page that a plain visit cannot show as meant; returns the page's own response.</summary>
+public delegate Task<IResponse?> PageOpener(IPage page, string url);
+
 /// <summary>
 /// Runs axe-core on pages in a browser session, in each language and at desktop and phone
 /// widths, and collects every "serious" or "critical" violation (with what failed and where)
@@ -36,9 +39,12 @@ public sealed class AxeAudit(BeaconServer server, Action<string> log)
     public int Checks { get; private set; }
 
     /// <summary>Opens <paramref name="path"/> in <paramref name="language"/> and checks it at both sizes.</summary>
-    /// <param name="arrange">What the page needs first, in the same session (a pending sign-in, say).</param>
+    /// <param name="open">
+    /// How to reach the page when a plain visit is not enough (a pending sign-in first, say, or a
+    /// form whose answer is the page); given the page and the full URL, returns the page's response.
+    /// </param>
     public async Task CheckAsync(BrowserSession session, IPage page, string label, string path, string language,
-        int expectedStatus = 200, Func<IPage, Task>? arrange = null)
+        int expectedStatus = 200, PageOpener? open = null)
     {
         await session.Context.AddCookiesAsync(
         [
@@ -49,19 +55,15 @@ public sealed class AxeAudit(BeaconServer server, Action<string> log)
                 Url = server.BaseUrl,
             },
         ]);
-        if (arrange is not null)
-        {
-            await arrange(page);
-        }
-
         await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
-        var response = await page.GotoAsync(server.Url(path));
+        var url = server.Url(path);
+        var response = open is null ? await page.GotoAsync(url) : await open(page, url);
         var where = $"{label} at {path} [{language}]";
         var landed = new Uri(page.Url).PathAndQuery;
         if (landed != path)
         {
             _problems.Add($"{where}: expected to stay on {path} but landed on {landed}; the page was not checked. " +
-                          "Give it what it needs in the test's arrangements.");
+                          "Give it what it needs with an opener in the test.");
             return;
         }
 

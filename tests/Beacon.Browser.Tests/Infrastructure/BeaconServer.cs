@@ -61,15 +61,18 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
     public string Url(string path) => BaseUrl + path;
 
     /// <summary>A UI string as the app shows it in <paramref name="language"/> ("en" or "es").</summary>
-    public string Text(string language, string key, params object[] arguments)
+    public string Text(string language, string key, params object[] arguments) => Text<SharedResource>(language, key, arguments);
+
+    /// <summary>A string from another resource of the app, such as <see cref="AdminResource"/>.</summary>
+    public string Text<TResource>(string language, string key, params object[] arguments)
     {
-        var localizer = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var localizer = Services.GetRequiredService<IStringLocalizer<TResource>>();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(language);
         try
         {
             var text = localizer[key, arguments];
-            return text.ResourceNotFound ? throw new KeyNotFoundException($"No UI string '{key}' in SharedResource.") : text.Value;
+            return text.ResourceNotFound ? throw new KeyNotFoundException($"No UI string '{key}' in {typeof(TResource).Name}.") : text.Value;
         }
         finally
         {

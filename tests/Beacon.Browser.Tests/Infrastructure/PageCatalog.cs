@@ -12,6 +12,15 @@ namespace Beacon.Browser.Tests.Infrastructure;
 /// <param name="Anonymous">True when the page allows visitors who are not signed in.</param>
 public sealed record DiscoveredPage(string Page, string Route, RoutePattern Pattern, bool Anonymous)
 {
+    /// <summary>The route without constraints or defaults, such as <c>admin/users/{id}</c> for <c>admin/users/{id:guid}</c>.</summary>
+    public string NormalizedRoute => string.Join('/', Pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+    {
+        RoutePatternLiteralPart literal => literal.Content,
+        RoutePatternSeparatorPart separator => separator.Content,
+        RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+        _ => "",
+    }))));
+
     /// <summary>The path with each parameter filled in; optional parameters with no value are left out.</summary>
     public string PathWith(IReadOnlyDictionary<string, string> values)
     {

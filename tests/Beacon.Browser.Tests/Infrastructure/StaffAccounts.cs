@@ -46,6 +46,36 @@ public static class StaffAccounts
         return new StaffUser(user.Id, email, Password, user.DisplayName, key);
     }
 
+    /// <summary>An account as an administrator's invitation leaves it: no password, no authenticator yet.</summary>
+    public static async Task<Guid> CreateInvitedUserAsync(this BeaconServer server)
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<BeaconUser>>();
+        var agency = await db.Agencies.FirstAsync(a => a.Name == "Test Agency");
+        var email = $"invited-{Guid.NewGuid():N}@beacon.test";
+        var user = new BeaconUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Invited User", AgencyId = agency.Id };
+        Check(await users.CreateAsync(user));
+        await scope.ServiceProvider.GetRequiredService<SetupTokens>().IssueInvitationAsync(user.Id);
+        return user.Id;
+    }
+
+    public static async Task DisableUserAsync(this BeaconServer server, Guid userId)
+    {
+        using var scope = server.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<BeaconUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+        user.IsDisabled = true;
+        Check(await users.UpdateAsync(user));
+    }
+
+    public static async Task<Guid> AgencyIdAsync(this BeaconServer server, string name)
+    {
+        using var scope = server.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Agencies
+            .Where(a => a.Name == name).Select(a => a.Id).SingleAsync();
+    }
+
     /// <summary>A first-administrator setup token; fails when an administrator already exists.</summary>
     public static async Task<string> IssueFirstAdministratorTokenAsync(this BeaconServer server)
     {
@@ -83,6 +113,15 @@ public static class StaffAccounts
         await page.Locator("#Code").FillAsync(TotpTokenProvider.CodeAt(user.AuthenticatorKey, codeTime ?? DateTime.UtcNow));
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(server.Url("/staff"));
+    }
+
+    /// <summary>The key as the setup page shows it (lowercase groups of four), made back into the Base32 an authenticator app reads.</summary>
+    public static async Task<string> ReadAuthenticatorKeyAsync(this IPage page)
+    {
+        var shown = await page.Locator("#authenticator-key").InnerTextAsync();
+        var key = string.Concat(shown.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        Assert.Matches("^[A-Z2-7]{16,}$", key);
+        return key;
     }
 
     private static void Check(IdentityResult result)
