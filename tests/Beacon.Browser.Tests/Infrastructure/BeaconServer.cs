@@ -48,9 +48,12 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
         return Task.CompletedTask;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the server and deletes its database (both for a fixture and for <c>await using</c>).</summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
         {
