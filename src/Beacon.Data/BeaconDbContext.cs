@@ -18,6 +18,7 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

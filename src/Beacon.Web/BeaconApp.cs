@@ -1,6 +1,7 @@
 using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Features.Learn;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
@@ -23,16 +24,21 @@ public static class BeaconApp
         services.AddBeaconDatabase();
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
         services.AddBeaconAccounts();
+        services.AddFormRateLimits();
+        services.AddSingleton<SensitiveText>();
         services.AddBeaconLocalization();
         services.AddMemoryCache();
         // Spanish text stays readable in the page source instead of becoming numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<ContactDirectory>();
         services.AddScoped<CurrentJurisdiction>();
+        services.AddSingleton<LearnContent>();
+        services.AddSingleton<ZipLookup>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Intake", Policies.Intake);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -295,6 +295,59 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("SetupTokens");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.Tip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactProtected")
+                        .HasColumnType("text");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WhatProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhenProtected")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhereProtected")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhoProtected")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Status", "ReceivedUtc");
+
+                    b.ToTable("Tips");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -472,6 +525,17 @@ namespace Beacon.Data.Postgres.Migrations
                         .WithMany("Contacts")
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Tip", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");

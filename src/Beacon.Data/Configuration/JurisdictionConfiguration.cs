@@ -73,3 +73,15 @@ internal sealed class SetupTokenConfiguration : IEntityTypeConfiguration<SetupTo
         b.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(32);
     }
 }
+
+internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
+{
+    public void Configure(EntityTypeBuilder<Tip> b)
+    {
+        b.Property(t => t.JurisdictionId).HasMaxLength(64);
+        b.HasOne(t => t.Jurisdiction).WithMany().HasForeignKey(t => t.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Language).HasMaxLength(8);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(t => new { t.JurisdictionId, t.Status, t.ReceivedUtc });
+    }
+}

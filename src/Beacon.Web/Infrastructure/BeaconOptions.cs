@@ -32,5 +32,6 @@ public sealed class BeaconOptions
     public sealed class RateLimitOptions
     {
         public int SignInPerMinute { get; set; } = 10;
+        public int TipsPerHour { get; set; } = 10;
     }
 }

@@ -3,6 +3,7 @@ using Beacon.Core.Jurisdictions;
 using Beacon.Data;
 using Beacon.Data.Seeding;
 using Beacon.Web.Features.Accounts;
+using Beacon.Web.Features.Learn;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,7 @@ public sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await PrepareDatabaseAsync(services, options.Value, logger, cancellationToken);
+        _ = services.GetRequiredService<LearnContent>(); // load and check the content now, not on the first visit
         lifetime.ApplicationStarted.Register(() => _ = PrintSetupLinkAsync());
     }
 

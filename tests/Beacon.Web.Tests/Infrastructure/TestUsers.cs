@@ -16,15 +16,19 @@ public static class TestUsers
     public const string Password = "correct horse battery staple 42";
 
     /// <summary>Creates an enrolled user in the given roles, in a test agency of Placer County.</summary>
-    public static async Task<TestUser> CreateAsync(this BeaconFactory factory, params string[] roles)
+    public static Task<TestUser> CreateAsync(this BeaconFactory factory, params string[] roles) =>
+        factory.CreateInAsync("placer", roles);
+
+    /// <summary>Creates an enrolled user in the given roles, in a test agency of the given county.</summary>
+    public static async Task<TestUser> CreateInAsync(this BeaconFactory factory, string jurisdictionId, params string[] roles)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<BeaconUser>>();
-        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == "Test Agency");
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == "Test Agency" && a.JurisdictionId == jurisdictionId);
         if (agency is null)
         {
-            agency = new Agency { JurisdictionId = "placer", Name = "Test Agency" };
+            agency = new Agency { JurisdictionId = jurisdictionId, Name = "Test Agency" };
             db.Agencies.Add(agency);
             await db.SaveChangesAsync();
         }

@@ -64,6 +64,6 @@ public sealed partial class LocalizationTests
     }
 
     // T["Key.Name"], t["Key.Name"], L["..."], ErrorMessage = "Key.Name", Display(Name = "Key.Name")
-    [GeneratedRegex("(?:\\b[A-Za-z]\\[|ErrorMessage = |Name = )\"(?<key>[A-Z][A-Za-z]+\\.[A-Za-z][A-Za-z.]*)\"")]
+    [GeneratedRegex("(?:\\b[A-Za-z]\\[|ErrorMessage = |Name = )\"(?<key>[A-Z][A-Za-z]+(?:\\.[A-Za-z]+)+)\"")]
     private static partial Regex KeyUse();
 }

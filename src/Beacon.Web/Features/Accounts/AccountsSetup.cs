@@ -1,25 +1,19 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Beacon.Web.Features.Accounts;
 
-/// <summary>Identity, the session cookie, the authorization policies and the sign-in rate limit.</summary>
+/// <summary>Identity, the session cookie and the authorization policies.</summary>
 public static class AccountsSetup
 {
     public const string SessionCookie = "beacon.session";
-
-    /// <summary>POSTs to these paths share the per-address sign-in limit.</summary>
-    private static readonly PathString[] SignInPaths =
-        ["/account/sign-in", "/setup"];
 
     public static IServiceCollection AddBeaconAccounts(this IServiceCollection services)
     {
@@ -67,9 +61,6 @@ public static class AccountsSetup
         });
 
         services.AddAuthorization(Policies.Add);
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<BeaconOptions>>((o, beacon) => ConfigureSignInLimit(o, beacon.Value.RateLimits.SignInPerMinute));
         services.AddScoped<SetupTokens>();
         services.AddScoped<AccountCreation>();
         return services;
@@ -135,34 +126,5 @@ public static class AccountsSetup
         }
 
         return Task.CompletedTask;
-    }
-
-    private static void ConfigureSignInLimit(RateLimiterOptions o, int permitsPerMinute)
-    {
-        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-        {
-            var limited = HttpMethods.IsPost(ctx.Request.Method) &&
-                          SignInPaths.Any(p => ctx.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-            if (!limited)
-            {
-                return RateLimitPartition.GetNoLimiter("unlimited");
-            }
-
-            var address = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
-        o.OnRejected = (ctx, _) =>
-        {
-            var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            ctx.HttpContext.Response.Headers.RetryAfter =
-                Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ValueTask.CompletedTask;
-        };
     }
 }

@@ -9,6 +9,8 @@ public static class Policies
     /// <summary>The fallback: a signed-in staff member whose session passed a second factor where the role needs one.</summary>
     public const string StaffSession = nameof(StaffSession);
     public const string Administrator = nameof(Administrator);
+    /// <summary>The county's intake queue: tips and (later) referrals, for supervisors and caseworkers.</summary>
+    public const string Intake = nameof(Intake);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -23,6 +25,7 @@ public static class Policies
     {
         options.AddPolicy(StaffSession, StaffSessionPolicy);
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
+        options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
         options.FallbackPolicy = StaffSessionPolicy;
     }
 

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Intake;
+
+/// <summary>One tip, decrypted for a staff member of its own county; another county's tip is "not found".</summary>
+public sealed class TipModel(BeaconDbContext db, SensitiveText sensitive, TimeProvider clock, ILogger<TipModel> logger) : PageModel
+{
+    public Tip? Tip { get; private set; }
+    public string What { get; private set; } = "";
+    public string? Where { get; private set; }
+    public string? When { get; private set; }
+    public string? Who { get; private set; }
+    public string? Contact { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Tip = await FindAsync(id);
+        if (Tip is null)
+        {
+            return NotFound();
+        }
+
+        What = sensitive.Unprotect(Tip.WhatProtected)!;
+        Where = sensitive.Unprotect(Tip.WhereProtected);
+        When = sensitive.Unprotect(Tip.WhenProtected);
+        Who = sensitive.Unprotect(Tip.WhoProtected);
+        Contact = sensitive.Unprotect(Tip.ContactProtected);
+        logger.LogInformation("Tip {TipId} read by user {UserId}", Tip.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewedAsync(Guid id)
+    {
+        var tip = await FindAsync(id);
+        if (tip is null)
+        {
+            return NotFound();
+        }
+
+        tip.Status = TipStatus.Reviewed;
+        tip.ReviewedUtc = clock.GetUtcNow().UtcDateTime;
+        tip.ReviewedByUserId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        await db.SaveChangesAsync();
+        return RedirectToPage("Index");
+    }
+
+    private Task<Tip?> FindAsync(Guid id)
+    {
+        var county = User.FindFirst(CurrentJurisdiction.ClaimType)!.Value;
+        return db.Tips.SingleOrDefaultAsync(t => t.Id == id && t.JurisdictionId == county);
+    }
+}

@@ -1,0 +1,27 @@
+using Beacon.Core.Catalog;
+using Beacon.Core.Content;
+using Beacon.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Beacon.Web.Features.Learn;
+
+/// <summary>
+/// The indicator catalog and the Learn pages, loaded once from <c>content/</c>. Problems in the
+/// content are logged at start-up with the file and what is wrong; the tests fail on any of them.
+/// </summary>
+public sealed class LearnContent
+{
+    public LearnContent(IOptions<BeaconOptions> options, ILogger<LearnContent> logger)
+    {
+        var root = options.Value.ResolveContentPath();
+        Catalog = IndicatorCatalog.Load(Path.Combine(root, "catalog", "indicators.json"));
+        Library = ContentLoader.Load(Path.Combine(root, "learn"), Catalog);
+        foreach (var problem in Library.Problems)
+        {
+            logger.LogError("Content problem: {Problem}", problem);
+        }
+    }
+
+    public IndicatorCatalog Catalog { get; }
+    public ContentLibrary Library { get; }
+}
