@@ -1,5 +1,7 @@
 using Beacon.Browser.Tests.Infrastructure;
 using Beacon.Core.Accounts;
+using Beacon.Web.Features.Learn;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Beacon.Browser.Tests.Accessibility;
@@ -25,6 +27,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         ["account/access-denied"] = 403,
     };
 
+    /// <summary>Besides its plain address, a page whose GET form shows results is checked with them too.</summary>
+    private static readonly Dictionary<string, (string Label, string Query)[]> ResultStates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["report"] = [("Placer County chosen", "?county=placer"), ("a Placer County ZIP", "?zip=95603")],
+        ["learn/search"] = [("a search", "?q=grooming")],
+    };
+
     [Fact]
     public async Task PublicPages_EnglishAndSpanishAtDesktopAndPhone_NoSeriousOrCriticalViolations()
     {
@@ -40,6 +49,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 ("invitation link", await server.IssueInvitationTokenAsync(pending.Id))
             },
         };
+        // Every Learn article, as the content library has them: a new article is checked without a change here.
+        values.Add("learn/{slug}", server.Services.GetRequiredService<LearnContent>().Library.InLanguage("en")
+            .Select(p => (p.Slug, p.Slug)).ToArray());
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             ["account/sign-in/code"] = async (page, url) =>
@@ -47,6 +59,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 await page.EnterPasswordAsync(server, pending.Email, pending.Password);
                 return await page.GotoAsync(url);
             },
+            // Thanks are shown only right after a tip is stored.
+            ["tip/thanks"] = async (page, _) => await page.SubmitTipAsync(server),
         };
         await using var session = await browser.OpenAsync(server);
 
@@ -97,6 +111,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await using var session = await browser.OpenAsync(server);
         var signIn = await session.NewPageAsync();
         await signIn.SignInAsync(server, administrator);
+        await signIn.SubmitTipAsync(server);
+        await signIn.GotoAsync(server.Url("/intake"));
+        var tip = await signIn.Locator("main a[href^='/intake/tips/']").First.GetAttributeAsync("href")
+                  ?? throw new InvalidOperationException("The tip just sent is not in Placer County's intake queue.");
+        values.Add("intake/tips/{id}", ("a tip to Placer County", tip["/intake/tips/".Length..]));
         await signIn.CloseAsync();
 
         var audit = await AuditAsync(server, session, pages, values, openers);
@@ -120,13 +139,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 continue;
             }
 
+            var states = ResultStates.GetValueOrDefault(found.NormalizedRoute, []).Prepend(("", ""));
             foreach (var variant in values.Combinations(found))
             {
-                var path = found.PathWith(variant.Values);
-                foreach (var language in AxeAudit.Languages)
+                foreach (var (state, query) in states)
                 {
-                    await audit.CheckAsync(session, page, found.Page + variant.Label, path, language,
-                        ExpectedStatus.GetValueOrDefault(found.NormalizedRoute, 200), openers.GetValueOrDefault(found.NormalizedRoute));
+                    var path = found.PathWith(variant.Values) + query;
+                    var label = found.Page + variant.Label + (state.Length > 0 ? $" ({state})" : "");
+                    foreach (var language in AxeAudit.Languages)
+                    {
+                        await audit.CheckAsync(session, page, label, path, language,
+                            ExpectedStatus.GetValueOrDefault(found.NormalizedRoute, 200), openers.GetValueOrDefault(found.NormalizedRoute));
+                    }
                 }
             }
         }

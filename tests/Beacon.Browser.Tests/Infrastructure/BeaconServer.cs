@@ -42,9 +42,10 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
     public Task InitializeAsync()
     {
         StartServer(); // migrations and reference data run before Kestrel listens
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        BaseUrl = addresses.SingleOrDefault()?.TrimEnd('/')
-                  ?? throw new InvalidOperationException($"Expected one listening address, got: {string.Join(", ", addresses)}");
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        BaseUrl = addresses.Count == 1
+            ? addresses[0].TrimEnd('/')
+            : throw new InvalidOperationException($"Expected one listening address, got: {string.Join(", ", addresses)}");
         return Task.CompletedTask;
     }
 
@@ -91,6 +92,7 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Beacon:QuickExitUrl", ExitUrl);
         builder.UseSetting("Beacon:DefaultJurisdiction", "");
         builder.UseSetting("Beacon:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("Beacon:RateLimits:TipsPerHour", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected in a test host: keys kept unencrypted in the throwaway database, and the port replaced by ours.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
