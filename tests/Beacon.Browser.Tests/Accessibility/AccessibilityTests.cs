@@ -1,5 +1,6 @@
 using Beacon.Browser.Tests.Infrastructure;
 using Beacon.Core.Accounts;
+using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -49,9 +50,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 ("invitation link", await server.IssueInvitationTokenAsync(pending.Id))
             },
         };
-        // Every Learn article, as the content library has them: a new article is checked without a change here.
+        // Every Learn article and every county, as the app has them: a new one is checked without a change here.
         values.Add("learn/{slug}", server.Services.GetRequiredService<LearnContent>().Library.InLanguage("en")
             .Select(p => (p.Slug, p.Slug)).ToArray());
+        var counties = await server.Services.GetRequiredService<ContactDirectory>().CountiesAsync();
+        values.Add("sheet/{county}", [("no county chosen", ""), .. counties.Select(c => (c.NameEn, c.Id))]);
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             ["account/sign-in/code"] = async (page, url) =>
@@ -96,6 +99,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 ("the administrator's own", administrator.Id.ToString())
             },
             { "admin/users/{id}/invitation", ("new link shown once", invitee.Id.ToString()) },
+            {
+                "admin/content/preview/{language}/{slug}",
+                new RouteVariant("draft check form", new Dictionary<string, string> { ["language"] = "", ["slug"] = "" }),
+                new RouteVariant("English article", new Dictionary<string, string> { ["language"] = "en", ["slug"] = "what-is-csec" }),
+                new RouteVariant("Spanish article", new Dictionary<string, string> { ["language"] = "es", ["slug"] = "what-is-csec" })
+            },
         };
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {

@@ -21,7 +21,7 @@ public sealed record DiscoveredPage(string Page, string Route, RoutePattern Patt
         _ => "",
     }))));
 
-    /// <summary>The path with each parameter filled in; optional parameters with no value are left out.</summary>
+    /// <summary>The path with each parameter filled in; optional parameters with no value or an empty one are left out.</summary>
     public string PathWith(IReadOnlyDictionary<string, string> values)
     {
         var segments = new List<string>();

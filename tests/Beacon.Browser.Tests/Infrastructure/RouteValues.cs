@@ -27,7 +27,11 @@ public sealed class RouteValues : Dictionary<string, IReadOnlyList<RouteVariant>
     /// <summary>Variants that each fill several parameters together (a contact and its county).</summary>
     public void Add(string key, params RouteVariant[] variants) => Add(key, (IReadOnlyList<RouteVariant>)variants);
 
-    /// <summary>The page's required parameters that no key gives a value for.</summary>
+    /// <summary>
+    /// The page's parameters that no key gives a value for, optional ones too: a page such as
+    /// <c>sheet/{county?}</c> shows something else with its parameter, and that must be checked as well
+    /// (a variant whose value is empty checks the page without it).
+    /// </summary>
     public IReadOnlyList<string> Unknown(DiscoveredPage page) => Resolve(page).Unknown;
 
     /// <summary>Every combination of the chosen keys' variants, with a label naming it.</summary>
@@ -58,11 +62,7 @@ public sealed class RouteValues : Dictionary<string, IReadOnlyList<RouteVariant>
                       ?? (ContainsKey("{" + parameter.Name + "}") ? "{" + parameter.Name + "}" : null);
             if (key is null)
             {
-                if (!parameter.IsOptional && parameter.Default is null)
-                {
-                    unknown.Add(parameter.Name);
-                }
-
+                unknown.Add(parameter.Name);
                 continue;
             }
 
