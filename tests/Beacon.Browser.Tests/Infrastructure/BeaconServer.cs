@@ -97,27 +97,7 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
         // Expected in a test host: keys kept unencrypted in the throwaway database, and the port replaced by ours.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
-        builder.ConfigureServices(services =>
-        {
-            // The product prints a first-administrator link once it listens; that link would
-            // withdraw the one a test has just issued. Same database preparation, no link.
-            var index = services.ToList().FindIndex(d => d.ImplementationType == typeof(StartupTasks));
-            if (index < 0)
-            {
-                throw new InvalidOperationException("StartupTasks is no longer registered; update BeaconServer.");
-            }
-
-            services[index] = ServiceDescriptor.Singleton<IHostedService, PrepareDatabaseOnly>();
-        });
-    }
-
-    /// <summary><see cref="StartupTasks"/> without the printed setup link; kept in its place, so it still runs first.</summary>
-    private sealed class PrepareDatabaseOnly(IServiceProvider services, IOptions<BeaconOptions> options, ILogger<PrepareDatabaseOnly> logger)
-        : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            StartupTasks.PrepareDatabaseAsync(services, options.Value, logger, cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        // Tests issue their own setup links; a link printed at start would withdraw theirs.
+        builder.UseSetting("Beacon:PrintSetupLink", "false");
     }
 }
