@@ -73,6 +73,7 @@ public static class BeaconApp
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseRememberedLanguageFromQuery();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

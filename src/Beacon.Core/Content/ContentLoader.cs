@@ -70,17 +70,37 @@ public static partial class ContentLoader
         return library;
     }
 
-    private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string file, string language, List<string> problems)
+    private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string file, string language, List<string> problems) =>
+        Parse(Path.GetFileNameWithoutExtension(file), language, File.ReadAllText(file), problems);
+
+    /// <summary>
+    /// Checks one page written by an author before it is saved as a file: everything the loader
+    /// checks except the Spanish/English twin, against the pages already loaded.
+    /// </summary>
+    public static (LearnPage? Page, IReadOnlyList<string> Problems) Preview(
+        string slug, string language, string text, ContentLibrary library, IndicatorCatalog catalog)
     {
-        var name = $"{language}/{Path.GetFileName(file)}";
-        var slug = Path.GetFileNameWithoutExtension(file);
+        var problems = new List<string>();
+        var parsed = Parse(slug, language, text, problems);
+        if (parsed is { } p)
+        {
+            var others = library.Pages.Where(x => !(x.Slug == slug && x.Language == language)).Append(p.Item1).ToList();
+            CheckPage(new ContentLibrary(others, []), catalog, p.Item1, p.Item2, p.Item3, problems, checkTwin: false);
+        }
+
+        return (parsed?.Item1, problems);
+    }
+
+    private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string slug, string language, string rawText, List<string> problems)
+    {
+        var name = $"{language}/{slug}.md";
         if (!SlugPattern().IsMatch(slug))
         {
             problems.Add($"{name}: file name must be kebab-case");
             return null;
         }
 
-        var text = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = rawText.Replace("\r\n", "\n", StringComparison.Ordinal);
         var match = FrontMatterPattern().Match(text);
         if (!match.Success)
         {
@@ -147,31 +167,12 @@ public static partial class ContentLoader
     }
 
     private static void CheckPage(ContentLibrary library, IndicatorCatalog catalog, LearnPage page,
-        IReadOnlyList<string> links, IReadOnlyList<string> citations, List<string> problems)
+        IReadOnlyList<string> links, IReadOnlyList<string> citations, List<string> problems, bool checkTwin = true)
     {
         var name = $"{page.Language}/{page.Slug}.md";
-        var twinLanguage = page.Language == "en" ? "es" : "en";
-        var twin = library.Find(twinLanguage, page.Slug);
-        if (twin is null)
+        if (checkTwin)
         {
-            problems.Add($"{name}: no {(twinLanguage == "es" ? "Spanish" : "English")} twin ({twinLanguage}/{page.Slug}.md)");
-        }
-        else if (page.Language == "en")
-        {
-            if (!page.CatalogIds.ToHashSet().SetEquals(twin.CatalogIds))
-            {
-                problems.Add($"{name}: catalog IDs differ from its Spanish twin");
-            }
-
-            if (!page.Sources.Select(s => s.Id).ToHashSet().SetEquals(twin.Sources.Select(s => s.Id)))
-            {
-                problems.Add($"{name}: source ids differ from its Spanish twin");
-            }
-
-            if (page.Order != twin.Order)
-            {
-                problems.Add($"{name}: order differs from its Spanish twin");
-            }
+            CheckTwin(library, page, name, problems);
         }
 
         foreach (var id in page.CatalogIds)
@@ -195,6 +196,37 @@ public static partial class ContentLoader
             {
                 problems.Add($"{name}: broken link '{link}': {problem}");
             }
+        }
+    }
+
+    private static void CheckTwin(ContentLibrary library, LearnPage page, string name, List<string> problems)
+    {
+        var twinLanguage = page.Language == "en" ? "es" : "en";
+        var twin = library.Find(twinLanguage, page.Slug);
+        if (twin is null)
+        {
+            problems.Add($"{name}: no {(twinLanguage == "es" ? "Spanish" : "English")} twin ({twinLanguage}/{page.Slug}.md)");
+            return;
+        }
+
+        if (page.Language != "en")
+        {
+            return; // each pair is compared once, from the English side
+        }
+
+        if (!page.CatalogIds.ToHashSet().SetEquals(twin.CatalogIds))
+        {
+            problems.Add($"{name}: catalog IDs differ from its Spanish twin");
+        }
+
+        if (!page.Sources.Select(s => s.Id).ToHashSet().SetEquals(twin.Sources.Select(s => s.Id)))
+        {
+            problems.Add($"{name}: source ids differ from its Spanish twin");
+        }
+
+        if (page.Order != twin.Order)
+        {
+            problems.Add($"{name}: order differs from its Spanish twin");
         }
     }
 

@@ -14,6 +14,9 @@ public sealed class BeaconOptions
     /// <summary>Base of links printed to the console (setup links); empty to use the first listening URL.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
+    /// <summary>Print a first-administrator setup link at start-up while none exists (tests turn it off).</summary>
+    public bool PrintSetupLink { get; set; } = true;
+
     /// <summary>Folder of <c>content/</c>; empty for the copy beside the binary.</summary>
     public string ContentPath { get; set; } = "";
 

@@ -27,7 +27,10 @@ public sealed class StartupTasks(
     {
         await PrepareDatabaseAsync(services, options.Value, logger, cancellationToken);
         _ = services.GetRequiredService<LearnContent>(); // load and check the content now, not on the first visit
-        lifetime.ApplicationStarted.Register(() => _ = PrintSetupLinkAsync());
+        if (options.Value.PrintSetupLink)
+        {
+            lifetime.ApplicationStarted.Register(() => _ = PrintSetupLinkAsync());
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,6 +13,8 @@ public class BeaconFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["Beacon:RateLimits:SignInPerMinute"] = "1000",
         ["Beacon:DefaultJurisdiction"] = "",
+        // Tests issue their own links; a link printed at start would withdraw theirs.
+        ["Beacon:PrintSetupLink"] = "false",
     };
 
     public TestDatabase Database { get; private set; } = null!;

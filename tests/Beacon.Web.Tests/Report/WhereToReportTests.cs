@@ -67,3 +67,18 @@ public sealed class WhereToReportTests(BeaconFactory factory) : IClassFixture<Be
     private async Task<string> GetAsync(string path) =>
         WebUtility.HtmlDecode(await (await factory.CreateBrowserLikeClient().GetAsync(path)).Content.ReadAsStringAsync());
 }
+
+public sealed class WhereToReportMemoryTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
+{
+    [Fact]
+    public async Task Report_ZipResolved_HelpBarShowsThatCountyAfterwards()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.GetAsync("/report?zip=93940");
+
+        var html = WebUtility.HtmlDecode(await (await client.GetAsync("/learn")).Content.ReadAsStringAsync());
+        html = html[html.IndexOf("<aside class=\"help-bar\"", StringComparison.Ordinal)..html.IndexOf("</aside>", StringComparison.Ordinal)];
+
+        Assert.Contains("tel:+18006066618", html);
+    }
+}

@@ -18,7 +18,7 @@ public sealed partial class AnonymousAccessTests(BeaconFactory factory) : IClass
     [
         "", "error", "language", "county", "account/sign-in", "account/sign-in/code", "account/sign-out",
         "account/access-denied", "setup/{token}", "health/live", "health/ready", "{*path:nonfile}",
-        "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks",
+        "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks", "sheet/{county?}",
         "task-force", "task-force/{county}", "task-force/events/{id:guid}", "task-force/events/{id:guid}/registered",
         "task-force/events/{id:guid}/calendar.ics", "task-force/registrations/{token}",
     ];

@@ -1,12 +1,19 @@
+using Beacon.Core.Jurisdictions;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Jurisdictions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beacon.Web.Features.Home;
 
+/// <summary>The home page: every county's 24-hour hotline one tap away, then where to learn more.</summary>
 [AllowAnonymous]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(ContactDirectory directory) : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<(Jurisdiction County, IReadOnlyList<Contact> Hotlines)> Counties { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Counties = (await directory.CountiesAsync())
+            .Select(c => (c, (IReadOnlyList<Contact>)c.Contacts.Where(k => k.Kind == ContactKind.ChildWelfareHotline).ToList()))
+            .ToList();
 }

@@ -1,6 +1,5 @@
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,14 +20,7 @@ public sealed class IndexModel : PageModel
             return BadRequest();
         }
 
-        Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(lang!)),
-            new CookieOptions
-            {
-                MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax,
-                Secure = Request.IsHttps, IsEssential = true,
-            });
+        Localization.Remember(Response, lang!);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? StripLangQuery(returnUrl!) : "/");
     }
 

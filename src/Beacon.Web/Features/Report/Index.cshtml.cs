@@ -50,6 +50,10 @@ public sealed class IndexModel(ContactDirectory directory, CurrentJurisdiction c
         }
 
         County = Chosen?.Id;
+        if (Chosen is not null && (ZipResult == ZipOutcome.Served || !string.IsNullOrEmpty(Request.Query["county"])))
+        {
+            CurrentJurisdiction.Remember(Response, Chosen.Id); // the help bar on the next pages shows this county too
+        }
     }
 
     private void ResolveZip()

@@ -63,6 +63,13 @@
     }
   });
 
+  // The printable sheet's button; without JavaScript the page says to use the browser's Print command.
+  var printButtons = document.querySelectorAll('[data-print]');
+  Array.prototype.forEach.call(printButtons, function (b) {
+    b.hidden = false;
+    b.addEventListener('click', function () { window.print(); });
+  });
+
   var summary = document.getElementById('error-summary');
   if (summary) {
     summary.focus();

@@ -1,0 +1,174 @@
+using Beacon.Browser.Tests.Infrastructure;
+using Beacon.Core.Accounts;
+using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Features.Learn;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Beacon.Browser.Tests.Accessibility;
+
+/// <summary>
+/// axe-core on every page the app has (found from its endpoints, not listed by hand), in English
+/// and Spanish, at desktop and phone widths: no "serious" or "critical" violation. Public pages
+/// are checked as an anonymous visitor, staff pages signed in as an administrator in every role.
+/// A page whose route has a parameter is checked once per variant given in its RouteValues (a
+/// county and the national list, an active, invited and disabled account...); a page whose
+/// parameter has no value fails the test, so that no new page goes unchecked.
+/// Each test has a server of its own: the public check needs a first-administrator link, which
+/// stops working as soon as the staff check creates its administrator.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string SubmitButton = "main form button[type=submit]";
+
+    /// <summary>Pages that answer with another status on purpose, by route.</summary>
+    private static readonly Dictionary<string, int> ExpectedStatus = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["account/access-denied"] = 403,
+    };
+
+    /// <summary>Besides its plain address, a page whose GET form shows results is checked with them too.</summary>
+    private static readonly Dictionary<string, (string Label, string Query)[]> ResultStates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["report"] = [("Placer County chosen", "?county=placer"), ("a Placer County ZIP", "?zip=95603")],
+        ["learn/search"] = [("a search", "?q=grooming")],
+    };
+
+    [Fact]
+    public async Task PublicPages_EnglishAndSpanishAtDesktopAndPhone_NoSeriousOrCriticalViolations()
+    {
+        await using var server = await BeaconServer.StartNewAsync();
+        var pages = PageCatalog.Discover(server.Services).Where(p => p.Anonymous).ToList();
+        // A staff member part-way through signing in, for the code page; also the invitation's addressee.
+        var pending = await server.CreateUserAsync(Roles.Caseworker);
+        var values = new RouteValues
+        {
+            {
+                "{token}",
+                ("first-administrator link", await server.IssueFirstAdministratorTokenAsync()),
+                ("invitation link", await server.IssueInvitationTokenAsync(pending.Id))
+            },
+        };
+        // Every Learn article and every county, as the app has them: a new one is checked without a change here.
+        values.Add("learn/{slug}", server.Services.GetRequiredService<LearnContent>().Library.InLanguage("en")
+            .Select(p => (p.Slug, p.Slug)).ToArray());
+        var counties = await server.Services.GetRequiredService<ContactDirectory>().CountiesAsync();
+        values.Add("sheet/{county}", [("no county chosen", ""), .. counties.Select(c => (c.NameEn, c.Id))]);
+        var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["account/sign-in/code"] = async (page, url) =>
+            {
+                await page.EnterPasswordAsync(server, pending.Email, pending.Password);
+                return await page.GotoAsync(url);
+            },
+            // Thanks are shown only right after a tip is stored.
+            ["tip/thanks"] = async (page, _) => await page.SubmitTipAsync(server),
+        };
+        await using var session = await browser.OpenAsync(server);
+
+        var audit = await AuditAsync(server, session, pages, values, openers);
+
+        audit.AssertClean();
+    }
+
+    [Fact]
+    public async Task StaffPages_EnglishAndSpanishAtDesktopAndPhone_NoSeriousOrCriticalViolations()
+    {
+        await using var server = await BeaconServer.StartNewAsync();
+        var pages = PageCatalog.Discover(server.Services).Where(p => !p.Anonymous).ToList();
+        var administrator = await server.CreateUserAsync([.. Roles.All]);
+        var active = await server.CreateUserAsync(Roles.Caseworker);
+        var invited = await server.CreateInvitedUserAsync();
+        var disabled = await server.CreateUserAsync(Roles.Reporter);
+        await server.DisableUserAsync(disabled.Id);
+        var invitee = await server.CreateUserAsync(Roles.Supervisor); // given a new invitation by the page itself
+        var values = new RouteValues
+        {
+            { "admin/agencies/{id}", ("Test Agency", (await server.AgencyIdAsync("Test Agency")).ToString()) },
+            { "admin/jurisdictions/{id}", ("Placer County", "placer"), ("national", "national") },
+            { "admin/jurisdictions/{id}/contacts/new", ("Placer County", "placer") },
+            {
+                "admin/jurisdictions/{id}/contacts/{contactId}",
+                new RouteVariant("Placer hotline", new Dictionary<string, string> { ["id"] = "placer", ["contactId"] = "placer-child-welfare" }),
+                new RouteVariant("national hotline", new Dictionary<string, string> { ["id"] = "national", ["contactId"] = "national-hotline" })
+            },
+            {
+                "admin/users/{id}",
+                ("active", active.Id.ToString()), ("invited", invited.ToString()), ("disabled", disabled.Id.ToString()),
+                ("the administrator's own", administrator.Id.ToString())
+            },
+            { "admin/users/{id}/invitation", ("new link shown once", invitee.Id.ToString()) },
+            {
+                "admin/content/preview/{language}/{slug}",
+                new RouteVariant("draft check form", new Dictionary<string, string> { ["language"] = "", ["slug"] = "" }),
+                new RouteVariant("English article", new Dictionary<string, string> { ["language"] = "en", ["slug"] = "what-is-csec" }),
+                new RouteVariant("Spanish article", new Dictionary<string, string> { ["language"] = "es", ["slug"] = "what-is-csec" })
+            },
+        };
+        var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
+        {
+            // The link is shown once, as the answer to a new invitation: ask for one, and check the answer.
+            ["admin/users/{id}/invitation"] = async (page, url) =>
+            {
+                await page.GotoAsync(url.Replace("/invitation", "/reinvite", StringComparison.Ordinal));
+                var response = await page.RunAndWaitForResponseAsync(() => page.Locator(SubmitButton).ClickAsync(), url);
+                await Assertions.Expect(page.Locator("#invitation-link")).ToBeVisibleAsync();
+                return response;
+            },
+        };
+        await using var session = await browser.OpenAsync(server);
+        var signIn = await session.NewPageAsync();
+        await signIn.SignInAsync(server, administrator);
+        await signIn.SubmitTipAsync(server);
+        await signIn.GotoAsync(server.Url("/intake"));
+        var tip = await signIn.Locator("main a[href^='/intake/tips/']").First.GetAttributeAsync("href")
+                  ?? throw new InvalidOperationException("The tip just sent is not in Placer County's intake queue.");
+        values.Add("intake/tips/{id}", ("a tip to Placer County", tip["/intake/tips/".Length..]));
+        await signIn.CloseAsync();
+
+        var audit = await AuditAsync(server, session, pages, values, openers);
+
+        audit.AssertClean();
+    }
+
+    private async Task<AxeAudit> AuditAsync(BeaconServer server, BrowserSession session, IReadOnlyList<DiscoveredPage> pages,
+        RouteValues values, IReadOnlyDictionary<string, PageOpener> openers)
+    {
+        var audit = new AxeAudit(server, output.WriteLine);
+        var page = await session.NewPageAsync();
+        foreach (var found in pages)
+        {
+            var unknown = values.Unknown(found);
+            if (unknown.Count > 0)
+            {
+                audit.Fail($"{found}: the route parameter(s) {string.Join(", ", unknown.Select(p => "{" + p + "}"))} " +
+                           "have no value in this test's RouteValues, so the page was not checked. Add a real value for each, " +
+                           $"keyed \"{{name}}\" for every route or by the start of \"{found.NormalizedRoute}\" up to the parameter.");
+                continue;
+            }
+
+            var states = ResultStates.GetValueOrDefault(found.NormalizedRoute, []).Prepend(("", ""));
+            foreach (var variant in values.Combinations(found))
+            {
+                foreach (var (state, query) in states)
+                {
+                    var path = found.PathWith(variant.Values) + query;
+                    var label = found.Page + variant.Label + (state.Length > 0 ? $" ({state})" : "");
+                    foreach (var language in AxeAudit.Languages)
+                    {
+                        await audit.CheckAsync(session, page, label, path, language,
+                            ExpectedStatus.GetValueOrDefault(found.NormalizedRoute, 200), openers.GetValueOrDefault(found.NormalizedRoute));
+                    }
+                }
+            }
+        }
+
+        foreach (var url in session.OffSiteRequests.Distinct())
+        {
+            audit.Fail($"A page asked for {url}; no page may load anything from another site.");
+        }
+
+        return audit;
+    }
+}
