@@ -81,6 +81,7 @@ public static class BeaconApp
         app.UseAntiforgery();
 
         app.MapRazorPages();
+        app.MapTaskForceCalendar();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();

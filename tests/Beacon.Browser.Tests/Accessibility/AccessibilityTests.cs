@@ -1,5 +1,6 @@
 using Beacon.Browser.Tests.Infrastructure;
 using Beacon.Core.Accounts;
+using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,14 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             .Select(p => (p.Slug, p.Slug)).ToArray());
         var counties = await server.Services.GetRequiredService<ContactDirectory>().CountiesAsync();
         values.Add("sheet/{county}", [("no county chosen", ""), .. counties.Select(c => (c.NameEn, c.Id))]);
+        values.Add("task-force/{county}", counties.Select(c => (c.NameEn, c.Id)).ToArray());
+        var openEvent = await server.AddEventAsync("placer");
+        values.Add("task-force/events/{id}",
+            ("open event", openEvent.ToString()), ("cancelled event", (await server.AddEventAsync("placer", cancelled: true)).ToString()));
+        values.Add("task-force/events/{id}/registered", ("registered just now", openEvent.ToString()));
+        values.Add("task-force/registrations/{token}",
+            ("confirmed", await server.AddRegistrationAsync(openEvent, RegistrationStatus.Confirmed)),
+            ("waitlisted", await server.AddRegistrationAsync(openEvent, RegistrationStatus.Waitlisted)));
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             ["account/sign-in/code"] = async (page, url) =>
@@ -64,6 +73,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             },
             // Thanks are shown only right after a tip is stored.
             ["tip/thanks"] = async (page, _) => await page.SubmitTipAsync(server),
+            // A visitor whose county is known goes straight to its page (where to report remembers the county
+            // it showed): these pages are checked as a visitor who has not chosen one yet.
+            ["sheet/{county}"] = ForgetCountyAndGoAsync,
+            ["task-force"] = ForgetCountyAndGoAsync,
+            // The confirmation, with its personal link, is shown only right after registering.
+            ["task-force/events/{id}/registered"] = async (page, url) => await page.RegisterAsync(server, openEvent, url),
         };
         await using var session = await browser.OpenAsync(server);
 
@@ -106,6 +121,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
                 new RouteVariant("Spanish article", new Dictionary<string, string> { ["language"] = "es", ["slug"] = "what-is-csec" })
             },
         };
+        var managed = await server.AddEventAsync("placer");
+        await server.AddRegistrationAsync(managed, RegistrationStatus.Confirmed);
+        await server.AddRegistrationAsync(managed, RegistrationStatus.Cancelled);
+        values.Add("task-force/manage/{id}", ("a Placer County training with a roster", managed.ToString()));
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             // The link is shown once, as the answer to a new invitation: ask for one, and check the answer.
@@ -130,6 +149,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var audit = await AuditAsync(server, session, pages, values, openers);
 
         audit.AssertClean();
+    }
+
+    private static async Task<IResponse?> ForgetCountyAndGoAsync(IPage page, string url)
+    {
+        await page.Context.ClearCookiesAsync(new() { Name = CurrentJurisdiction.CookieName });
+        return await page.GotoAsync(url);
     }
 
     private async Task<AxeAudit> AuditAsync(BeaconServer server, BrowserSession session, IReadOnlyList<DiscoveredPage> pages,

@@ -93,6 +93,7 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Beacon:DefaultJurisdiction", "");
         builder.UseSetting("Beacon:RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("Beacon:RateLimits:TipsPerHour", "1000");
+        builder.UseSetting("Beacon:RateLimits:RegistrationsPerHour", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected in a test host: keys kept unencrypted in the throwaway database, and the port replaced by ours.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
