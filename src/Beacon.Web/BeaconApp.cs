@@ -87,7 +87,8 @@ public static class BeaconApp
             .AllowAnonymous();
         app.MapOpenApi();
         // Unknown addresses get the 404 page, not a sign-in redirect that would hint at what exists.
-        app.MapFallback(context =>
+        // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
+        app.MapFallback("{*path}", context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

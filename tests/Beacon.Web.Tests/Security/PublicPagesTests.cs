@@ -89,10 +89,13 @@ public sealed class PublicPagesTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("beacon.county", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task UnknownPage_Anonymous_IsA404PageWithTheLayout()
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/no-such-file.ics")]
+    [InlineData("/admin/no-such-page")]
+    public async Task UnknownAddress_Anonymous_IsA404PageWithTheLayout(string path)
     {
-        var response = await factory.CreateBrowserLikeClient().GetAsync("/no-such-page");
+        var response = await factory.CreateBrowserLikeClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("id=\"quick-exit\"", await response.Content.ReadAsStringAsync());
