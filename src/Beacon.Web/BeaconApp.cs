@@ -2,6 +2,7 @@ using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
+using Beacon.Web.Features.Screening;
 using Beacon.Web.Features.TaskForce;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +36,7 @@ public static class BeaconApp
         services.AddScoped<CurrentJurisdiction>();
         services.AddSingleton<LearnContent>();
         services.AddSingleton<ZipLookup>();
+        services.AddSingleton<ScreeningInstruments>();
         services.AddScoped<RegistrationDesk>();
         services.AddRazorPages(o =>
             {
@@ -86,6 +88,7 @@ public static class BeaconApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();
         app.MapOpenApi();
+        app.MapPublicScreenApi();
         // Unknown addresses get the 404 page, not a sign-in redirect that would hint at what exists.
         // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
         app.MapFallback("{*path}", context =>

@@ -25,6 +25,11 @@ public static class CommandLine
         switch (command)
         {
             case [] or ["serve"]:
+                if (!ContentLoads(app.Services))
+                {
+                    return 1;
+                }
+
                 await app.RunAsync();
                 return 0;
             case ["admin", "create"]:
@@ -34,6 +39,25 @@ public static class CommandLine
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// Loads the catalog, the Learn content and the instruments before the host starts, so a bad
+    /// file stops start-up with its name, the field and what is wrong, not a stack trace.
+    /// </summary>
+    private static bool ContentLoads(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<Features.Learn.LearnContent>();
+            _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>();
+            return true;
+        }
+        catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException)
+        {
+            Console.Error.WriteLine($"Beacon cannot start: {ex.Message}");
+            return false;
         }
     }
 

@@ -36,6 +36,8 @@ public sealed class BeaconOptions
     {
         public int SignInPerMinute { get; set; } = 10;
         public int TipsPerHour { get; set; } = 10;
+        /// <summary>The public screening API is called as answers change, so the limit is per minute.</summary>
+        public int ScreensPerMinute { get; set; } = 60;
         /// <summary>Task force event registrations and cancellations, together, per address.</summary>
         public int RegistrationsPerHour { get; set; } = 20;
     }

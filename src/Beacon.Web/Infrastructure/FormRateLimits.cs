@@ -19,6 +19,7 @@ public static class FormRateLimits
     [
         new("sign-in", ["/account/sign-in", "/setup"], r => r.SignInPerMinute, TimeSpan.FromMinutes(1)),
         new("tip", ["/tip"], r => r.TipsPerHour, TimeSpan.FromHours(1)),
+        new("screen", ["/api/public/screen"], r => r.ScreensPerMinute, TimeSpan.FromMinutes(1)),
         new("registration", ["/task-force/events", "/task-force/registrations"], r => r.RegistrationsPerHour, TimeSpan.FromHours(1)),
     ];
 

@@ -26,7 +26,9 @@ public sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await PrepareDatabaseAsync(services, options.Value, logger, cancellationToken);
-        _ = services.GetRequiredService<LearnContent>(); // load and check the content now, not on the first visit
+        // Load and check the content and the instruments now, not on the first visit.
+        _ = services.GetRequiredService<LearnContent>();
+        _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>();
         if (options.Value.PrintSetupLink)
         {
             lifetime.ApplicationStarted.Register(() => _ = PrintSetupLinkAsync());

@@ -18,7 +18,7 @@ public sealed partial class AnonymousAccessTests(BeaconFactory factory) : IClass
     [
         "", "error", "language", "county", "account/sign-in", "account/sign-in/code", "account/sign-out",
         "account/access-denied", "setup/{token}", "health/live", "health/ready", "{*path}",
-        "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks", "sheet/{county?}",
+        "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks", "sheet/{county?}", "check", "api/public/screen",
         "task-force", "task-force/{county}", "task-force/events/{id:guid}", "task-force/events/{id:guid}/registered",
         "task-force/events/{id:guid}/calendar.ics", "task-force/registrations/{token}",
     ];

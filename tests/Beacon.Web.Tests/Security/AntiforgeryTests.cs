@@ -34,4 +34,30 @@ public sealed class AntiforgeryTests(BeaconFactory factory) : IClassFixture<Beac
 
         Assert.True(accepted.Count == 0, "Accepted a POST without antiforgery token: " + string.Join(", ", accepted));
     }
+
+    /// <summary>
+    /// Every POST form on the public pages carries its own token. (A form with a literal action
+    /// attribute gets none from the tag helper; a test that borrows another form's token misses it.)
+    /// </summary>
+    [Fact]
+    public async Task PublicPages_EveryPostForm_CarriesAToken()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(await factory.CreateAsync(Beacon.Core.Accounts.Roles.Administrator, Beacon.Core.Accounts.Roles.Supervisor, Beacon.Core.Accounts.Roles.Trainer));
+        var missing = new List<string>();
+        var paths = new[] { "/", "/county", "/tip", "/check", "/report", "/learn", "/language", "/staff", "/intake", "/task-force/manage/new",
+            "/admin/content/preview", "/admin/users/new", "/admin/agencies/new", "/admin/jurisdictions/new" };
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            var html = await response.Content.ReadAsStringAsync();
+            var forms = System.Text.RegularExpressions.Regex.Matches(html, "<form[^>]*method=\"post\"[^>]*>(.*?)</form>",
+                System.Text.RegularExpressions.RegexOptions.Singleline);
+            missing.AddRange(forms.Where(f => !f.Groups[1].Value.Contains("__RequestVerificationToken", StringComparison.Ordinal))
+                .Select(f => $"{path}: {f.Value[..Math.Min(80, f.Value.Length)]}"));
+        }
+
+        Assert.True(missing.Count == 0, "Forms without a token:\n" + string.Join("\n", missing));
+    }
 }

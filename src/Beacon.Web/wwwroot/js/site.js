@@ -70,6 +70,31 @@
     b.addEventListener('click', function () { window.print(); });
   });
 
+  // The quick check: with JavaScript, the level updates as answers change (the form still posts without it).
+  var screenForm = document.querySelector('form[data-live-screen]');
+  var liveLevel = document.getElementById('live-level');
+  if (screenForm && liveLevel && window.fetch) {
+    screenForm.addEventListener('change', function () {
+      var answers = {};
+      Array.prototype.forEach.call(screenForm.querySelectorAll('input[type=radio]:checked'), function (input) {
+        var id = input.name.replace(/^a\./, '');
+        answers[id] = input.value === 'u' ? null : Number(input.value);
+      });
+      window.fetch('/api/public/screen', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ instrument: screenForm.getAttribute('data-live-screen'), answers: answers })
+      }).then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (result) {
+          if (!result) { return; }
+          liveLevel.hidden = false;
+          liveLevel.textContent = (liveLevel.getAttribute('data-template') || '{0}').replace('{0}', result.summary);
+          liveLevel.className = 'live-level level-' + result.level;
+        })
+        .catch(function () { /* the form still works by posting */ });
+    });
+  }
+
   var summary = document.getElementById('error-summary');
   if (summary) {
     summary.focus();

@@ -1,0 +1,65 @@
+using Beacon.Core.Screening;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Screening;
+
+/// <summary>
+/// <c>POST /api/public/screen</c>: the quick check's evaluation as JSON. Anonymous, rate-limited,
+/// stores nothing; a bad instrument, item id or value is a 400 that names it.
+/// </summary>
+public static class PublicScreenApi
+{
+    public sealed record ScreenRequest(string? Instrument, Dictionary<string, int?>? Answers);
+
+    public sealed record FiredRuleDto(string Rule, string Level, string Why, IReadOnlyList<string> Items);
+
+    public sealed record ScreenResponse(
+        string Instrument, string Level, string Summary, IReadOnlyList<FiredRuleDto> Reasons, IReadOnlyList<string> Unknown, IReadOnlyList<string> RiskNoted);
+
+    public static IEndpointRouteBuilder MapPublicScreenApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/public").AllowAnonymous().WithTags("Public");
+        group.MapPost("/screen", Screen).DisableAntiforgery()
+            .WithSummary("Score answers against a public instrument; nothing is stored.");
+        return app;
+    }
+
+    internal static Results<Ok<ScreenResponse>, ValidationProblem> Screen(
+        ScreenRequest request, ScreeningInstruments instruments, IStringLocalizer<ScreeningResource> s, HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var instrument = instruments.Active(request.Instrument);
+        if (instrument is null || instrument.Audience != InstrumentAudience.Public)
+        {
+            return Problem("instrument", $"'{request.Instrument}' is not a public instrument. Known: {string.Join(", ", instruments.All.Where(i => i.Audience == InstrumentAudience.Public && !i.Retired).Select(i => i.Id))}.");
+        }
+
+        var ids = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var answers = request.Answers ?? [];
+        foreach (var (id, value) in answers)
+        {
+            if (!ids.Contains(id))
+            {
+                return Problem($"answers.{id}", $"'{id}' is not an item of {instrument.Key}.");
+            }
+
+            if (value is not (null or 0 or 1 or 2))
+            {
+                return Problem($"answers.{id}", $"{value} is not an answer: use 0, 1, 2 or null (unknown).");
+            }
+        }
+
+        var result = Scoring.Score(instrument, Scoring.ToArray(instrument, answers));
+        var lang = Infrastructure.Localization.Language;
+        return TypedResults.Ok(new ScreenResponse(
+            instrument.Key, LevelName(result.Level), s[$"Level.{result.Level}.Title"],
+            result.Fired.Select(f => new FiredRuleDto(f.Rule.Id, LevelName(f.Rule.Level), f.Rule.Why.For(lang), f.Items)).ToList(),
+            result.Unknown, result.RiskNoted));
+    }
+
+    public static string LevelName(ConcernLevel level) => level.ToString().ToLowerInvariant();
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
