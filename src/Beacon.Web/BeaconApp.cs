@@ -89,6 +89,7 @@ public static class BeaconApp
             .AllowAnonymous();
         app.MapOpenApi();
         app.MapPublicScreenApi();
+        app.MapInstrumentsApi();
         // Unknown addresses get the 404 page, not a sign-in redirect that would hint at what exists.
         // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
         app.MapFallback("{*path}", context =>
