@@ -1,9 +1,9 @@
+using Beacon.Web.Infrastructure;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Beacon.Data;
 using Beacon.Data.Entities;
-using Beacon.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.TaskForce;
@@ -48,7 +48,7 @@ public sealed class RegistrationDesk(BeaconDbContext db, TimeProvider clock, ILo
         {
             var result = RegisterResult.NotFound;
             string? token = null;
-            var outcome = await AdminTransaction.RunAsync(db, async () =>
+            var outcome = await SerializableTransaction.RunAsync(db, async () =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var taskForceEvent = await db.TaskForceEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, ct);
@@ -104,7 +104,7 @@ public sealed class RegistrationDesk(BeaconDbContext db, TimeProvider clock, ILo
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var result = CancelResult.NotFound;
-            var outcome = await AdminTransaction.RunAsync(db, async () =>
+            var outcome = await SerializableTransaction.RunAsync(db, async () =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var registration = await db.EventRegistrations.Include(r => r.Event)

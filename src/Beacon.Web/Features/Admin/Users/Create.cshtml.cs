@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Accounts;
@@ -78,7 +79,7 @@ public sealed class CreateModel(
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = values.DisplayName, AgencyId = values.Agency.Id,
         };
         string? token = null;
-        var outcome = await AdminTransaction.RunAsync(db, async () =>
+        var outcome = await SerializableTransaction.RunAsync(db, async () =>
         {
             var created = await users.CreateAsync(user); // no password: only the invitation link sets one
             var result = created.Succeeded ? await users.AddToRolesAsync(user, values.Roles) : created;

@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Core.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
@@ -59,7 +60,7 @@ public sealed class EditModel(
         Describe(user);
         var check = new FormCheck(ModelState, shared, admin);
         var values = await UserFields.CheckAsync(Input, check, db, user.AgencyId, ct);
-        var outcome = values is null ? SaveOutcome.Refused : await AdminTransaction.RunAsync(db, () => SaveAsync(user, values, check, ct), ct);
+        var outcome = values is null ? SaveOutcome.Refused : await SerializableTransaction.RunAsync(db, () => SaveAsync(user, values, check, ct), ct);
         if (outcome == SaveOutcome.Conflict)
         {
             ModelState.AddModelError("", admin["Validation.Conflict"]);

@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -43,7 +44,7 @@ public abstract class UserActionModel(BeaconDbContext db, UserManager<BeaconUser
             return NotFound();
         }
 
-        var outcome = await AdminTransaction.RunAsync(db, async () =>
+        var outcome = await SerializableTransaction.RunAsync(db, async () =>
         {
             Refusal = await RefusalAsync(user, ct);
             return Refusal is null && await ApplyAsync(user, ct);

@@ -1,6 +1,6 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Data;
 using Beacon.Data.Entities;
-using Beacon.Web.Features.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +55,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        var outcome = await AdminTransaction.RunAsync(db, async () =>
+        var outcome = await SerializableTransaction.RunAsync(db, async () =>
         {
             var confirmed = await Seats.ConfirmedAsync(db, id, ct);
             if (values.Capacity < confirmed)

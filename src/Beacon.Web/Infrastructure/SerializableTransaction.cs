@@ -3,7 +3,7 @@ using System.Data.Common;
 using Beacon.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Beacon.Web.Features.Admin;
+namespace Beacon.Web.Infrastructure;
 
 public enum SaveOutcome
 {
@@ -15,10 +15,10 @@ public enum SaveOutcome
 }
 
 /// <summary>
-/// Runs a change that touches several rows all-or-nothing. Serializable, so that two administrators
+/// Runs a change that touches several rows all-or-nothing. Serializable, so that, for example, two administrators
 /// demoting or disabling each other at the same moment cannot both pass the last-administrator check.
 /// </summary>
-public static class AdminTransaction
+public static class SerializableTransaction
 {
     public static async Task<SaveOutcome> RunAsync(BeaconDbContext db, Func<Task<bool>> work, CancellationToken ct)
     {
