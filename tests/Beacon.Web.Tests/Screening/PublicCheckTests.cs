@@ -101,6 +101,22 @@ public sealed class PublicCheckTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.Contains($"answers.{TraffickingItem}", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("\"x\"")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    [InlineData("true")]
+    public async Task Api_ValueOfWrongKind_Is400NamingTheItem(string value)
+    {
+        var body = $"{{\"instrument\":\"beacon-quick\",\"answers\":{{\"{TraffickingItem}\":{value}}}}}";
+
+        var response = await factory.CreateBrowserLikeClient().PostAsync("/api/public/screen",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"answers.{TraffickingItem}", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Api_NotJson_Is400()
     {

@@ -14,6 +14,6 @@ public sealed class IndexModel(ContactDirectory directory) : PageModel
 
     public async Task OnGetAsync() =>
         Counties = (await directory.CountiesAsync())
-            .Select(c => (c, (IReadOnlyList<Contact>)c.Contacts.Where(k => k.Kind == ContactKind.ChildWelfareHotline).ToList()))
+            .Select(c => (c, (IReadOnlyList<Contact>)c.ContactsOf(ContactKind.ChildWelfareHotline).ToList()))
             .ToList();
 }

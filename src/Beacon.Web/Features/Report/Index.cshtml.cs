@@ -31,10 +31,6 @@ public sealed class IndexModel(ContactDirectory directory, CurrentJurisdiction c
 
     public enum ZipOutcome { Served, CountyNotServed, Unknown, Malformed }
 
-    public IEnumerable<Contact> Of(ContactKind kind) => Chosen?.Contacts.Where(c => c.Kind == kind) ?? [];
-
-    public Contact? NationalOf(ContactKind kind) => National.FirstOrDefault(c => c.Kind == kind);
-
     public async Task OnGetAsync()
     {
         Counties = await directory.CountiesAsync();

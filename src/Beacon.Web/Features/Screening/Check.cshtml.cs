@@ -51,10 +51,6 @@ public sealed class CheckModel(ScreeningInstruments instruments, ContactDirector
         return Page();
     }
 
-    public IEnumerable<Contact> CountyContacts(ContactKind kind) => County?.Contacts.Where(c => c.Kind == kind) ?? [];
-
-    public Contact? NationalOf(ContactKind kind) => National.FirstOrDefault(c => c.Kind == kind);
-
     private async Task<bool> LoadAsync()
     {
         var instrument = instruments.Active(InstrumentId);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Beacon.Core.Screening;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ namespace Beacon.Web.Features.Screening;
 /// </summary>
 public static class PublicScreenApi
 {
-    public sealed record ScreenRequest(string? Instrument, Dictionary<string, int?>? Answers);
+    /// <remarks>Answers are read as raw JSON so that a wrong value ("x", 3, 1.5) gets a 400 naming its item.</remarks>
+    public sealed record ScreenRequest(string? Instrument, Dictionary<string, JsonElement>? Answers);
 
     public sealed record FiredRuleDto(string Rule, string Level, string Why, IReadOnlyList<string> Items);
 
@@ -36,17 +38,25 @@ public static class PublicScreenApi
         }
 
         var ids = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var answers = request.Answers ?? [];
-        foreach (var (id, value) in answers)
+        var answers = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var (id, value) in request.Answers ?? [])
         {
             if (!ids.Contains(id))
             {
                 return Problem($"answers.{id}", $"'{id}' is not an item of {instrument.Key}.");
             }
 
-            if (value is not (null or 0 or 1 or 2))
+            if (value.ValueKind == JsonValueKind.Null)
             {
-                return Problem($"answers.{id}", $"{value} is not an answer: use 0, 1, 2 or null (unknown).");
+                answers[id] = null;
+            }
+            else if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n is >= 0 and <= 2)
+            {
+                answers[id] = n;
+            }
+            else
+            {
+                return Problem($"answers.{id}", $"{value.GetRawText()} is not an answer: use 0, 1, 2 or null (unknown).");
             }
         }
 

@@ -13,9 +13,9 @@ public sealed class HelpBarViewComponent(ContactDirectory directory, CurrentJuri
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var county = await current.ResolveAsync(HttpContext);
-        var hotlines = county?.Contacts.Where(c => c.Kind == ContactKind.ChildWelfareHotline).ToList() ?? [];
+        var hotlines = county.ContactsOf(ContactKind.ChildWelfareHotline).ToList();
         var national = (await directory.NationalContactsAsync())
-            .FirstOrDefault(c => c.Kind == ContactKind.NationalTraffickingHotline);
+            .FirstOfKind(ContactKind.NationalTraffickingHotline);
         return View(new HelpBarModel(county, hotlines, national));
     }
 }

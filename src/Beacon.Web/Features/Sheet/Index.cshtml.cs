@@ -23,10 +23,6 @@ public sealed class IndexModel(ContactDirectory directory, CurrentJurisdiction c
 
     public CatalogDomain Domain(string id) => Catalog.Domains.Single(d => d.Id == id);
 
-    public IEnumerable<Contact> CountyContacts(ContactKind kind) => County?.Contacts.Where(c => c.Kind == kind) ?? [];
-
-    public Contact? NationalOf(ContactKind kind) => National.FirstOrDefault(c => c.Kind == kind);
-
     public async Task<IActionResult> OnGetAsync(string? county)
     {
         Counties = await directory.CountiesAsync();

@@ -42,7 +42,7 @@ public sealed class CountyModel(BeaconDbContext db, ContactDirectory directory, 
         }
 
         County = found;
-        Coordinators = found.Contacts.Where(c => c.Kind == ContactKind.TaskForce).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        Coordinators = found.ContactsOf(ContactKind.TaskForce).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         Members = (await db.Agencies.AsNoTracking()
                 .Where(a => a.JurisdictionId == found.Id && a.IsActive && a.ShowOnTaskForcePage)
                 .Select(a => new Member(a.Name, a.Role, a.PublicContact))
