@@ -21,6 +21,9 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options)
     public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<TaskForceEvent> TaskForceEvents => Set<TaskForceEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<SavedScreen> SavedScreens => Set<SavedScreen>();
+    public DbSet<InstrumentRecord> InstrumentRecords => Set<InstrumentRecord>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

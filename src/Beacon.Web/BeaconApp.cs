@@ -3,6 +3,7 @@ using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Beacon.Web.Features.Screening;
+using Beacon.Web.Features.Screening.Screens;
 using Beacon.Web.Features.TaskForce;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,6 +38,8 @@ public static class BeaconApp
         services.AddSingleton<LearnContent>();
         services.AddSingleton<ZipLookup>();
         services.AddSingleton<ScreeningInstruments>();
+        services.AddSingleton<BlindIndex>();
+        services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<RegistrationDesk>();
         services.AddRazorPages(o =>
             {
@@ -44,6 +47,7 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 o.Conventions.AuthorizeFolder("/Intake", Policies.Intake);
                 o.Conventions.AuthorizeFolder("/TaskForce/Manage", Policies.Events);
+                o.Conventions.AuthorizeFolder("/Screening/Screens", Policies.Screens);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -90,6 +94,7 @@ public static class BeaconApp
         app.MapOpenApi();
         app.MapPublicScreenApi();
         app.MapInstrumentsApi();
+        app.MapScreensApi();
         // Unknown addresses get the 404 page, not a sign-in redirect that would hint at what exists.
         // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
         app.MapFallback("{*path}", context =>

@@ -55,6 +55,14 @@ public sealed class Instrument
 
     private CompiledInstrument? _compiled;
 
+    /// <summary>This version as retired by an administrator: no new screens, stored ones keep it.</summary>
+    public Instrument AsRetired() => Retired ? this : new Instrument
+    {
+        Id = Id, Version = Version, Retired = true, Audience = Audience, Title = Title, Description = Description,
+        ScaleNone = ScaleNone, ScalePossible = ScalePossible, ScaleClear = ScaleClear, ScaleUnknown = ScaleUnknown,
+        Sections = Sections, Rules = Rules, Sources = Sources,
+    };
+
     public LocalizedText ScaleLabel(int? answer) => answer switch
     {
         0 => ScaleNone,

@@ -36,8 +36,12 @@ public static partial class InstrumentLoader
     public static Instrument LoadFile(string path, IndicatorCatalog catalog) =>
         Parse(Path.GetFileName(path), File.ReadAllText(path), catalog);
 
-    /// <summary>Parses and checks one instrument; <paramref name="fileName"/> must be "&lt;id&gt;.v&lt;version&gt;.json".</summary>
-    public static Instrument Parse(string fileName, string json, IndicatorCatalog catalog)
+    /// <summary>
+    /// Parses and checks one instrument. A file under content/instruments/ must be named
+    /// "&lt;id&gt;.v&lt;version&gt;.json"; an uploaded file (<paramref name="matchFileName"/> false) may
+    /// have any name, which is only used in messages.
+    /// </summary>
+    public static Instrument Parse(string fileName, string json, IndicatorCatalog catalog, bool matchFileName = true)
     {
         InstrumentFile? file;
         try
@@ -55,7 +59,7 @@ public static partial class InstrumentLoader
             throw new InstrumentException($"{fileName}: the file is empty.");
         }
 
-        return new Checker(fileName, catalog).Check(file);
+        return new Checker(fileName, catalog, matchFileName).Check(file);
     }
 
     private static string FirstSentence(string message)
@@ -67,13 +71,13 @@ public static partial class InstrumentLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex IdPattern();
 
-    private sealed class Checker(string fileName, IndicatorCatalog catalog)
+    private sealed class Checker(string fileName, IndicatorCatalog catalog, bool matchFileName)
     {
         public Instrument Check(InstrumentFile f)
         {
             Require("id", IdPattern().IsMatch(f.Id), "must be kebab-case");
             Require("version", f.Version >= 1, "must be a whole number of at least 1");
-            Require("id", fileName == $"{f.Id}.v{f.Version}.json", $"and version must match the file name ({f.Id}.v{f.Version}.json)");
+            Require("id", !matchFileName || fileName == $"{f.Id}.v{f.Version}.json", $"and version must match the file name ({f.Id}.v{f.Version}.json)");
             Require("status", f.Status is "active" or "retired", "must be \"active\" or \"retired\"");
             Require("audience", f.Audience is "public" or "staff", "must be \"public\" or \"staff\"");
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -82,6 +86,13 @@ public static partial class InstrumentLoader
             var rules = f.Rules.Select((r, ri) => Rule(r, $"rules[{ri}]")).ToList();
             Require("rules", rules.Count > 0, "must hold at least one rule");
             Require("rules", rules.Select(r => r.Id).Distinct().Count() == rules.Count, "ids must be unique");
+            var domains = sections.SelectMany(s => s.Items).Select(i => i.Domain).ToHashSet(StringComparer.Ordinal);
+            // Two of Beacon's scoring properties hold for every instrument, imported ones too: a met
+            // definition of exploitation is clear concern, and any sign of trafficking is worth a look.
+            Require("rules", !domains.Contains("exploitation") || rules.Any(r => SingleItemRule(r, "exploitation", ConcernLevel.Clear, 2)),
+                "must make any exploitation item rated 2 give clear (a rule: level clear, domains including exploitation, minAnswer 2 or less, minCount 1)");
+            Require("rules", !domains.Contains("trafficking") || rules.Any(r => SingleItemRule(r, "trafficking", ConcernLevel.Possible, 1)),
+                "must make any trafficking item rated 1 or more give at least possible (a rule: domains including trafficking, minAnswer 1, minCount 1)");
             var sources = (f.Sources ?? []).Select((s, i) =>
             {
                 Require($"sources[{i}].title", !string.IsNullOrWhiteSpace(s.Title), "is required");
@@ -97,6 +108,9 @@ public static partial class InstrumentLoader
                 Sections = sections, Rules = rules, Sources = sources,
             };
         }
+
+        private static bool SingleItemRule(ScoringRule rule, string domain, ConcernLevel atLeast, int minAnswer) =>
+            rule.Level >= atLeast && rule.Domains.Contains(domain) && rule.MinAnswer <= minAnswer && rule.MinCount == 1;
 
         private InstrumentSection Section(SectionFile s, string at, HashSet<string> used)
         {

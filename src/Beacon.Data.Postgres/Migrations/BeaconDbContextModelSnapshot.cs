@@ -63,6 +63,24 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.BeaconUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +305,35 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("EventRegistrations");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.InstrumentRecord", b =>
+                {
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ImportedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ImportedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("RetiredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InstrumentId", "Version");
+
+                    b.ToTable("InstrumentRecords");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>
                 {
                     b.Property<string>("Id")
@@ -314,6 +361,80 @@ namespace Beacon.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubjectProtected")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TipId");
+
+                    b.HasIndex("AuthorId", "UpdatedUtc");
+
+                    b.HasIndex("JurisdictionId", "SubjectIndex", "CreatedUtc");
+
+                    b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
+
+                    b.ToTable("SavedScreens");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SetupToken", b =>
@@ -662,6 +783,32 @@ namespace Beacon.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Tip", "Tip")
+                        .WithMany()
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Tip");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>

@@ -58,6 +58,24 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.BeaconUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -282,6 +300,35 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("EventRegistrations");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.InstrumentRecord", b =>
+                {
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetiredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstrumentId", "Version");
+
+                    b.ToTable("InstrumentRecords");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>
                 {
                     b.Property<string>("Id")
@@ -309,6 +356,80 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TipId");
+
+                    b.HasIndex("AuthorId", "UpdatedUtc");
+
+                    b.HasIndex("JurisdictionId", "SubjectIndex", "CreatedUtc");
+
+                    b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
+
+                    b.ToTable("SavedScreens");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SetupToken", b =>
@@ -651,6 +772,32 @@ namespace Beacon.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Tip", "Tip")
+                        .WithMany()
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Tip");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>

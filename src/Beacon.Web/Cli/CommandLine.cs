@@ -51,7 +51,7 @@ public static class CommandLine
         try
         {
             _ = services.GetRequiredService<Features.Learn.LearnContent>();
-            _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>();
+            _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>().Shipped;
             return true;
         }
         catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException)

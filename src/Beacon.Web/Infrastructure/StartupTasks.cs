@@ -28,7 +28,9 @@ public sealed class StartupTasks(
         await PrepareDatabaseAsync(services, options.Value, logger, cancellationToken);
         // Load and check the content and the instruments now, not on the first visit.
         _ = services.GetRequiredService<LearnContent>();
-        _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>();
+        _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>().Shipped;
+        // Imported versions are read from the database, so only after the migrations.
+        _ = await services.GetRequiredService<Features.Screening.ScreeningInstruments>().CurrentAsync(cancellationToken);
         if (options.Value.PrintSetupLink)
         {
             lifetime.ApplicationStarted.Register(() => _ = PrintSetupLinkAsync());

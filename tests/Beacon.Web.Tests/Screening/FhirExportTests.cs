@@ -16,7 +16,7 @@ public sealed class FhirExportTests(BeaconFactory factory) : IClassFixture<Beaco
     [InlineData("beacon-full")]
     public async Task Questionnaire_Downloaded_ParsesBackWithCatalogLinkIdsAndSpanish(string id)
     {
-        var instrument = factory.Services.GetRequiredService<ScreeningInstruments>().Active(id)!;
+        var instrument = factory.Services.GetRequiredService<ScreeningInstruments>().Shipped.Where(i => i.Id == id).MaxBy(i => i.Version)!;
         var client = factory.CreateBrowserLikeClient();
         await client.SignInAsync(await factory.CreateAsync(Roles.Caseworker));
 

@@ -9,7 +9,8 @@ namespace Beacon.Web.Tests.Screening;
 
 public sealed class PublicCheckTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
-    private ScreeningInstruments Instruments => factory.Services.GetRequiredService<ScreeningInstruments>();
+    // The shipped files: what the public check uses (tests here import nothing).
+    private InstrumentSet Instruments => new(factory.Services.GetRequiredService<ScreeningInstruments>().Shipped);
 
     private string ExploitationItem => Instruments.Active("beacon-quick")!.Items.First(i => i.Domain == "exploitation").Id;
 

@@ -13,6 +13,8 @@ public static class Policies
     public const string Intake = nameof(Intake);
     /// <summary>The county's task force events and trainings, and their rosters: trainers and administrators.</summary>
     public const string Events = nameof(Events);
+    /// <summary>Saved screens: reporters (their own), caseworkers and supervisors (their county's).</summary>
+    public const string Screens = nameof(Screens);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -28,6 +30,7 @@ public static class Policies
         options.AddPolicy(StaffSession, StaffSessionPolicy);
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
         options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
+        options.AddPolicy(Screens, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;
     }

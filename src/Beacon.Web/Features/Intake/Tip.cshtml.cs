@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Intake;
 
 /// <summary>One tip, decrypted for a staff member of its own county; another county's tip is "not found".</summary>
-public sealed class TipModel(BeaconDbContext db, SensitiveText sensitive, TimeProvider clock, ILogger<TipModel> logger) : PageModel
+public sealed class TipModel(
+    BeaconDbContext db, SensitiveText sensitive, Screening.Screens.ScreenAccess screens, TimeProvider clock, ILogger<TipModel> logger) : PageModel
 {
+    public IReadOnlyList<SavedScreen> Screens { get; private set; } = [];
+
     public Tip? Tip { get; private set; }
     public string What { get; private set; } = "";
     public string? Where { get; private set; }
@@ -32,6 +35,7 @@ public sealed class TipModel(BeaconDbContext db, SensitiveText sensitive, TimePr
         When = sensitive.Unprotect(Tip.WhenProtected);
         Who = sensitive.Unprotect(Tip.WhoProtected);
         Contact = sensitive.Unprotect(Tip.ContactProtected);
+        Screens = await screens.Visible(User).Where(s => s.TipId == id).OrderBy(s => s.CreatedUtc).ToListAsync();
         logger.LogInformation("Tip {TipId} read by user {UserId}", Tip.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
         return Page();
     }

@@ -17,7 +17,6 @@ namespace Beacon.Web.Features.Screening;
 public sealed class CheckModel(ScreeningInstruments instruments, ContactDirectory directory, CurrentJurisdiction current) : PageModel
 {
     public const string InstrumentId = "beacon-quick";
-    public const string UnknownValue = "u";
 
     public Instrument Instrument { get; private set; } = null!;
     public IReadOnlyList<Jurisdiction> Counties { get; private set; } = [];
@@ -25,8 +24,6 @@ public sealed class CheckModel(ScreeningInstruments instruments, ContactDirector
     public IReadOnlyList<Contact> National { get; private set; } = [];
     public IReadOnlyDictionary<string, int?> Answers { get; private set; } = new Dictionary<string, int?>();
     public ScreeningResult? Result { get; private set; }
-
-    public static string FieldName(InstrumentItem item) => "a." + item.Id;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -46,14 +43,14 @@ public sealed class CheckModel(ScreeningInstruments instruments, ContactDirector
         }
 
         County = Counties.FirstOrDefault(c => c.Id == county) ?? County;
-        Answers = Instrument.Items.ToDictionary(i => i.Id, i => Parse(Request.Form[FieldName(i)].ToString()));
+        Answers = Screens.AnswerForm.Read(Instrument, Request.Form);
         Result = Scoring.Score(Instrument, Scoring.ToArray(Instrument, Answers));
         return Page();
     }
 
     private async Task<bool> LoadAsync()
     {
-        var instrument = instruments.Active(InstrumentId);
+        var instrument = (await instruments.CurrentAsync(HttpContext.RequestAborted)).Active(InstrumentId);
         if (instrument is null)
         {
             return false;
@@ -65,13 +62,4 @@ public sealed class CheckModel(ScreeningInstruments instruments, ContactDirector
         County = await current.ResolveAsync(HttpContext);
         return true;
     }
-
-    /// <summary>Anything but 0, 1 or 2 (including no answer) is unknown: it never counts as yes.</summary>
-    private static int? Parse(string value) => value switch
-    {
-        "0" => 0,
-        "1" => 1,
-        "2" => 2,
-        _ => null,
-    };
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Beacon.Core.Jurisdictions;
 using Beacon.Core.Screening;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Screening.Screens;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -15,6 +17,8 @@ public static class FhirExport
 {
     public const string CatalogSystem = "urn:beacon:catalog";
     public const string ScaleSystem = "urn:beacon:concern-scale";
+    public const string LevelSystem = "urn:beacon:concern-level";
+    public const string LevelExtension = "urn:beacon:extension:concern-level";
     private const string TranslationExtension = "http://hl7.org/fhir/StructureDefinition/translation";
 
     public static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true }.ForFhir(ModelInfo.ModelInspector);
@@ -61,6 +65,51 @@ public static class FhirExport
 
         return q;
     }
+
+    /// <summary>
+    /// A saved screen as a <c>QuestionnaireResponse</c> of its instrument version: one answer per item
+    /// (linkId = catalog ID, coded on the concern scale; unknown is coded "unknown", never left as no),
+    /// the level as an extension. Nothing identifying the youth is included.
+    /// </summary>
+    public static QuestionnaireResponse ToQuestionnaireResponse(Instrument instrument, SavedScreen screen)
+    {
+        var answers = StoredScreen.ReadAnswers(screen);
+        var response = new QuestionnaireResponse
+        {
+            Id = screen.Id.ToString(),
+            Identifier = new Identifier("urn:beacon:screen", screen.Id.ToString()),
+            Questionnaire = $"urn:beacon:questionnaire:{instrument.Id}|{instrument.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            Status = screen.IsDraft ? QuestionnaireResponse.QuestionnaireResponseStatus.InProgress : QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+            AuthoredElement = new FhirDateTime(new DateTimeOffset(screen.CompletedUtc ?? screen.UpdatedUtc, TimeSpan.Zero)),
+            Language = "en",
+        };
+        response.Extension.Add(new Extension(LevelExtension, new Coding(LevelSystem, PublicScreenApi.LevelName(screen.Level))));
+        foreach (var section in instrument.Sections)
+        {
+            var group = new QuestionnaireResponse.ItemComponent { LinkId = section.Id, Text = section.Title.En };
+            foreach (var item in section.Items)
+            {
+                var answer = answers.GetValueOrDefault(item.Id);
+                var code = answer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+                group.Item.Add(new QuestionnaireResponse.ItemComponent
+                {
+                    LinkId = item.Id,
+                    Text = item.Text.En,
+                    Answer = [new QuestionnaireResponse.AnswerComponent { Value = new Coding(ScaleSystem, code, instrument.ScaleLabel(answer).En) }],
+                });
+            }
+
+            response.Item.Add(group);
+        }
+
+        return response;
+    }
+
+    /// <summary>Reads a response's answers back by linkId (null = unknown); used by tests and importers.</summary>
+    public static Dictionary<string, int?> AnswersOf(QuestionnaireResponse response) =>
+        response.Item.SelectMany(g => g.Item).ToDictionary(
+            i => i.LinkId ?? "",
+            i => i.Answer.FirstOrDefault()?.Value is Coding { Code: "0" or "1" or "2" } c ? int.Parse(c.Code, System.Globalization.CultureInfo.InvariantCulture) : (int?)null);
 
     public static string Serialize(Resource resource) => JsonSerializer.Serialize(resource, resource.GetType(), Json);
 

@@ -8,5 +8,5 @@ public sealed class InstrumentsModel(ScreeningInstruments instruments) : PageMod
 {
     public IReadOnlyList<Instrument> All { get; private set; } = [];
 
-    public void OnGet() => All = instruments.All.OrderBy(i => i.Id).ThenByDescending(i => i.Version).ToList();
+    public async Task OnGetAsync() => All = (await instruments.CurrentAsync(HttpContext.RequestAborted)).All;
 }

@@ -18,14 +18,14 @@ public static class InstrumentsApi
         return app;
     }
 
-    internal static Ok<List<InstrumentSummary>> List(ScreeningInstruments instruments) =>
-        TypedResults.Ok(instruments.All.Select(i => new InstrumentSummary(
+    internal static async Task<Ok<List<InstrumentSummary>>> List(ScreeningInstruments instruments, CancellationToken ct) =>
+        TypedResults.Ok((await instruments.CurrentAsync(ct)).All.Select(i => new InstrumentSummary(
             i.Id, i.Version, i.Title.En, i.Audience.ToString().ToLowerInvariant(), i.Retired ? "retired" : "active",
             QuestionnairePath(i.Id, i.Version))).ToList());
 
-    internal static Results<ContentHttpResult, NotFound> Questionnaire(string id, int version, ScreeningInstruments instruments, HttpContext http)
+    internal static async Task<Results<ContentHttpResult, NotFound>> Questionnaire(string id, int version, ScreeningInstruments instruments, HttpContext http)
     {
-        var instrument = instruments.All.FirstOrDefault(i => i.Id == id && i.Version == version);
+        var instrument = (await instruments.CurrentAsync(http.RequestAborted)).Find(id, version);
         if (instrument is null)
         {
             return TypedResults.NotFound();

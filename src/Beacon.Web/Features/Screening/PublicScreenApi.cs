@@ -27,19 +27,27 @@ public static class PublicScreenApi
         return app;
     }
 
-    internal static Results<Ok<ScreenResponse>, ValidationProblem> Screen(
+    internal static async Task<Results<Ok<ScreenResponse>, ValidationProblem>> Screen(
         ScreenRequest request, ScreeningInstruments instruments, IStringLocalizer<ScreeningResource> s, HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var instrument = instruments.Active(request.Instrument);
+        var set = await instruments.CurrentAsync(http.RequestAborted);
+        var instrument = set.Active(request.Instrument);
         if (instrument is null || instrument.Audience != InstrumentAudience.Public)
         {
-            return Problem("instrument", $"'{request.Instrument}' is not a public instrument. Known: {string.Join(", ", instruments.All.Where(i => i.Audience == InstrumentAudience.Public && !i.Retired).Select(i => i.Id))}.");
+            return Problem("instrument", $"'{request.Instrument}' is not a public instrument. Known: {string.Join(", ", set.ActiveFor(InstrumentAudience.Public).Select(i => i.Id))}.");
         }
 
+        return Evaluate(instrument, request.Answers, s);
+    }
+
+    /// <summary>Checks each answer (the item exists, the value is 0, 1, 2 or null) and scores them; shared with the staff API.</summary>
+    internal static Results<Ok<ScreenResponse>, ValidationProblem> Evaluate(
+        Instrument instrument, Dictionary<string, JsonElement>? raw, IStringLocalizer<ScreeningResource> s)
+    {
         var ids = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var answers = new Dictionary<string, int?>(StringComparer.Ordinal);
-        foreach (var (id, value) in request.Answers ?? [])
+        foreach (var (id, value) in raw ?? [])
         {
             if (!ids.Contains(id))
             {
@@ -70,6 +78,6 @@ public static class PublicScreenApi
 
     public static string LevelName(ConcernLevel level) => level.ToString().ToLowerInvariant();
 
-    private static ValidationProblem Problem(string field, string message) =>
+    internal static ValidationProblem Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

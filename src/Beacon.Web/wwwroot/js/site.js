@@ -70,20 +70,24 @@
     b.addEventListener('click', function () { window.print(); });
   });
 
-  // The quick check: with JavaScript, the level updates as answers change (the form still posts without it).
+  // The quick check and staff screens: with JavaScript, the level updates as answers change (the
+  // form still posts without it). Staff screens name their instrument version and their endpoint.
   var screenForm = document.querySelector('form[data-live-screen]');
   var liveLevel = document.getElementById('live-level');
   if (screenForm && liveLevel && window.fetch) {
-    screenForm.addEventListener('change', function () {
+    screenForm.addEventListener('change', function (event) {
+      if (event.target.type !== 'radio') { return; }
       var answers = {};
       Array.prototype.forEach.call(screenForm.querySelectorAll('input[type=radio]:checked'), function (input) {
         var id = input.name.replace(/^a\./, '');
         answers[id] = input.value === 'u' ? null : Number(input.value);
       });
-      window.fetch('/api/public/screen', {
+      var version = screenForm.getAttribute('data-live-version');
+      window.fetch(screenForm.getAttribute('data-live-endpoint') || '/api/public/screen', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ instrument: screenForm.getAttribute('data-live-screen'), answers: answers })
+        credentials: 'same-origin',
+        body: JSON.stringify({ instrument: screenForm.getAttribute('data-live-screen'), version: version ? Number(version) : null, answers: answers })
       }).then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) {
           if (!result) { return; }

@@ -1,0 +1,186 @@
+using Beacon.Core.Screening;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Screening.Screens;
+
+/// <summary>
+/// A staff screen: start one with either instrument (optionally about an intake item or a youth
+/// reference), save it as a draft and come back, or finish it. A finished screen never changes.
+/// Without JavaScript the level is shown each time the draft is saved; with it, as answers change.
+/// </summary>
+public sealed class EditModel(
+    BeaconDbContext db, ScreeningInstruments instruments, ScreenAccess access, SensitiveText sensitive, BlindIndex blindIndex,
+    TimeProvider clock, IStringLocalizer<ScreeningResource> s) : PageModel
+{
+    public const string NoticeKey = "Screening.Notice";
+    public const string SubjectPurpose = "screen-subject";
+
+    public IReadOnlyList<Instrument> Choices { get; private set; } = [];
+    public Instrument? Instrument { get; private set; }
+    public SavedScreen? Draft { get; private set; }
+    public IReadOnlyDictionary<string, int?> Answers { get; private set; } = new Dictionary<string, int?>();
+    public string? Reference { get; private set; }
+    public Guid? TipId { get; private set; }
+    public Guid Stamp { get; private set; }
+    public ConcernLevel? SavedLevel { get; private set; }
+    public bool CanLinkTips => ScreenAccess.SeesCounty(User);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? instrument, Guid? tip, string? reference)
+    {
+        var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
+        if (id is { } draftId)
+        {
+            return await LoadDraftAsync(draftId, set) ? Page() : await NotEditableAsync(draftId);
+        }
+
+        Instrument = set.Active(instrument);
+        if (Instrument is null)
+        {
+            Choices = set.ActiveFor(null).ToList();
+            return Page();
+        }
+
+        if (tip is { } tipId && !await TipVisibleAsync(tipId))
+        {
+            return NotFound();
+        }
+
+        TipId = tip;
+        Reference = reference?.Trim();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? instrument, int version, Guid? tip, string? reference, Guid stamp, string? action)
+    {
+        var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
+        SavedScreen screen;
+        if (id is { } draftId)
+        {
+            if (!await LoadDraftAsync(draftId, set))
+            {
+                return await NotEditableAsync(draftId);
+            }
+
+            screen = Draft!;
+            tip = screen.TipId;
+            if (screen.Stamp != stamp)
+            {
+                ModelState.AddModelError("", s["Screen.Error.Changed"]);
+            }
+        }
+        else
+        {
+            Instrument = set.Find(instrument, version);
+            if (Instrument is null || Instrument.Retired)
+            {
+                // Retired (or replaced) between showing the form and posting it.
+                ModelState.AddModelError("", s["Screen.Error.Retired"]);
+                Instrument = set.Active(instrument);
+                if (Instrument is null)
+                {
+                    return NotFound();
+                }
+            }
+
+            if (tip is { } tipId && !await TipVisibleAsync(tipId))
+            {
+                return NotFound();
+            }
+
+            screen = new SavedScreen
+            {
+                JurisdictionId = ScreenAccess.County(User),
+                AuthorId = ScreenAccess.UserId(User),
+                AgencyId = Guid.Parse(User.FindFirst(Accounts.BeaconClaimsFactory.AgencyClaim)!.Value),
+                InstrumentId = Instrument.Id,
+                InstrumentVersion = Instrument.Version,
+                AnswersJson = "{}",
+                ReasonsJson = "{}",
+                TipId = tip,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+        }
+
+        Answers = AnswerForm.Read(Instrument!, Request.Form);
+        TipId = tip;
+        Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        if (Reference is { Length: > SavedScreen.SubjectReferenceMax })
+        {
+            ModelState.AddModelError("reference", s["Screen.Error.ReferenceTooLong", SavedScreen.SubjectReferenceMax, Reference.Length]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Stamp = screen.Stamp;
+            return Page();
+        }
+
+        var finish = action == "finish";
+        var now = clock.GetUtcNow().UtcDateTime;
+        StoredScreen.Score(screen, Instrument!, Answers);
+        screen.SubjectProtected = sensitive.ProtectOrNull(Reference);
+        screen.SubjectIndex = Reference is null ? null : await blindIndex.ComputeAsync(SubjectPurpose, BlindIndex.NormaliseReference(Reference), HttpContext.RequestAborted);
+        screen.UpdatedUtc = now;
+        screen.CompletedUtc = finish ? now : null;
+        screen.Stamp = Guid.NewGuid();
+        if (id is null)
+        {
+            db.SavedScreens.Add(screen);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", s["Screen.Error.Changed"]);
+            Stamp = stamp;
+            return Page();
+        }
+
+        TempData[NoticeKey] = finish ? "Screen.Notice.Finished" : "Screen.Notice.Saved";
+        return finish ? RedirectToPage("Details", new { id = screen.Id }) : RedirectToPage("Edit", new { id = screen.Id });
+    }
+
+    private async Task<bool> LoadDraftAsync(Guid id, InstrumentSet set)
+    {
+        var screen = await access.Visible(User).SingleOrDefaultAsync(x => x.Id == id, HttpContext.RequestAborted);
+        if (screen is null || !screen.IsDraft || screen.AuthorId != ScreenAccess.UserId(User))
+        {
+            return false;
+        }
+
+        Instrument = set.Find(screen.InstrumentId, screen.InstrumentVersion);
+        if (Instrument is null)
+        {
+            return false;
+        }
+
+        Draft = screen;
+        Answers = StoredScreen.ReadAnswers(screen);
+        Reference = sensitive.Unprotect(screen.SubjectProtected);
+        TipId = screen.TipId;
+        Stamp = screen.Stamp;
+        SavedLevel = screen.Level;
+        return true;
+    }
+
+    /// <summary>A finished screen the user may see opens read-only; anything else is not found.</summary>
+    private async Task<IActionResult> NotEditableAsync(Guid id) =>
+        await access.Visible(User).AnyAsync(x => x.Id == id, HttpContext.RequestAborted)
+            ? RedirectToPage("Details", new { id })
+            : NotFound();
+
+    private async Task<bool> TipVisibleAsync(Guid tipId)
+    {
+        var county = ScreenAccess.County(User);
+        return CanLinkTips && await db.Tips.AnyAsync(t => t.Id == tipId && t.JurisdictionId == county, HttpContext.RequestAborted);
+    }
+}

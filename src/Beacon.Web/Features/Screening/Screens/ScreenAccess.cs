@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Beacon.Core.Accounts;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Jurisdictions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Screening.Screens;
+
+/// <summary>
+/// Who sees which saved screens, written once for the pages and the API. Everyone works in their own
+/// county only. A reporter sees the screens they wrote; a caseworker or supervisor also sees every
+/// completed screen of the county (the intake work they do). A draft is its author's alone. A screen
+/// outside this is "not found", never "forbidden".
+/// </summary>
+public sealed class ScreenAccess(BeaconDbContext db)
+{
+    public static bool SeesCounty(ClaimsPrincipal user) => user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Supervisor);
+
+    public static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static string County(ClaimsPrincipal user) => user.FindFirstValue(CurrentJurisdiction.ClaimType)!;
+
+    public IQueryable<SavedScreen> Visible(ClaimsPrincipal user)
+    {
+        var county = County(user);
+        var me = UserId(user);
+        var screens = db.SavedScreens.Where(s => s.JurisdictionId == county);
+        return SeesCounty(user)
+            ? screens.Where(s => s.AuthorId == me || s.CompletedUtc != null)
+            : screens.Where(s => s.AuthorId == me);
+    }
+
+    public Task<SavedScreen?> FindAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        Visible(user).Include(s => s.Author).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    /// <summary>The screens about the same intake item or the same youth reference, oldest first.</summary>
+    public Task<List<SavedScreen>> SeriesAsync(SavedScreen screen, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var tip = screen.TipId;
+        var subject = screen.SubjectIndex;
+        return Visible(user).Include(s => s.Author)
+            .Where(s => s.Id == screen.Id || (tip != null && s.TipId == tip) || (subject != null && s.SubjectIndex == subject))
+            .OrderBy(s => s.CreatedUtc)
+            .ToListAsync(cancellationToken);
+    }
+}
