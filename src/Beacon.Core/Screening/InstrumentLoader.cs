@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -21,6 +22,8 @@ public static partial class InstrumentLoader
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        // Uploaded files are checked here too: a null for a non-nullable member is an error naming it, not a crash later.
+        RespectNullableAnnotations = true,
     };
 
     public static IReadOnlyList<Instrument> LoadDirectory(string directory, IndicatorCatalog catalog)
@@ -64,9 +67,18 @@ public static partial class InstrumentLoader
 
     private static string FirstSentence(string message)
     {
+        // The serializer's own words for a null name a .NET type and its annotations; an administrator needs less.
+        if (NullMessage().IsMatch(message))
+        {
+            return "must not be null.";
+        }
+
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    [GeneratedRegex("^The property or field '[^']*' on type '[^']*' doesn't allow setting null values")]
+    private static partial Regex NullMessage();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex IdPattern();
@@ -95,6 +107,7 @@ public static partial class InstrumentLoader
                 "must make any trafficking item rated 1 or more give at least possible (a rule: domains including trafficking, minAnswer 1, minCount 1)");
             var sources = (f.Sources ?? []).Select((s, i) =>
             {
+                Require($"sources[{i}]", s is not null, "must not be null");
                 Require($"sources[{i}].title", !string.IsNullOrWhiteSpace(s.Title), "is required");
                 return new InstrumentSource(s.Id, s.Title, s.Url);
             }).ToList();
@@ -114,15 +127,18 @@ public static partial class InstrumentLoader
 
         private InstrumentSection Section(SectionFile s, string at, HashSet<string> used)
         {
+            // List elements are not covered by RespectNullableAnnotations: each list's entries are checked here.
+            Require(at, s is not null, "must not be null");
             Require($"{at}.id", IdPattern().IsMatch(s.Id), "must be kebab-case");
             var items = s.Items.Select((item, ii) =>
             {
                 var here = $"{at}.items[{ii}]";
+                Require(here, item is not null, "must not be null");
                 var domain = catalog.DomainOf(item.Id);
                 Require($"{here}.id", domain is not null, $"'{item.Id}' is not a catalog ID");
                 foreach (var also in item.Also ?? [])
                 {
-                    Require($"{here}.also", catalog.Contains(also), $"'{also}' is not a catalog ID");
+                    Require($"{here}.also", also is not null && catalog.Contains(also), $"'{also}' is not a catalog ID");
                     Require($"{here}.also", used.Add(also), $"'{also}' is used twice in this instrument");
                 }
 
@@ -134,6 +150,7 @@ public static partial class InstrumentLoader
 
         private ScoringRule Rule(RuleFile r, string at)
         {
+            Require(at, r is not null, "must not be null");
             Require($"{at}.id", IdPattern().IsMatch(r.Id), "must be kebab-case");
             Require($"{at}.level", r.Level is "possible" or "clear", "must be \"possible\" or \"clear\"");
             Require($"{at}.domains", r.Domains.Count > 0, "must name at least one catalog domain");
@@ -155,7 +172,7 @@ public static partial class InstrumentLoader
             return new LocalizedText(t!.En!.Trim(), t.Es!.Trim());
         }
 
-        private void Require(string field, bool ok, string what)
+        private void Require(string field, [DoesNotReturnIf(false)] bool ok, string what)
         {
             if (!ok)
             {

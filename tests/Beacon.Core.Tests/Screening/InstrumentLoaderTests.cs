@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Beacon.Core.Screening;
 
 namespace Beacon.Core.Tests.Screening;
@@ -71,4 +72,40 @@ public sealed class InstrumentLoaderTests
         Assert.DoesNotContain("Exception", message);
         Assert.DoesNotContain("   at ", message); // no stack frames
     }
+
+    // An uploaded file is not reviewed like a shipped one: a null anywhere is refused with the field's name, never a crash.
+    [Theory]
+    [InlineData("id", "id")]
+    [InlineData("scale", "scale")]
+    [InlineData("sections", "sections")]
+    [InlineData("sections.0", "sections[0]")]
+    [InlineData("sections.0.items.0", "sections[0].items[0]")]
+    [InlineData("sections.0.items.0.text", "text")]
+    [InlineData("rules.0", "rules[0]")]
+    [InlineData("rules.0.domains.0", "rules[0].domains")]
+    public void Parse_NullWhereAValueBelongs_NamesTheField(string path, string field)
+    {
+        var file = JsonNode.Parse(TestInstruments.Minimal())!;
+        var steps = path.Split('.');
+        var parent = steps[..^1].Aggregate(file, (node, step) => int.TryParse(step, out var n) ? node[n]! : node[step]!);
+        if (int.TryParse(steps[^1], out var index))
+        {
+            parent[index] = null;
+        }
+        else
+        {
+            parent[steps[^1]] = null;
+        }
+
+        var message = Error(file.ToJsonString());
+
+        Assert.StartsWith("test-tool.v2.json", message);
+        Assert.Contains(field, message);
+        Assert.DoesNotContain("InstrumentLoader", message); // no .NET type names
+    }
+
+    [Fact]
+    public void Parse_NullInAlso_NamesTheField() =>
+        Assert.Contains("sections[0].items[0].also",
+            Error(TestInstruments.Minimal().Replace("\"id\": \"hotel-keys\",", "\"id\": \"hotel-keys\", \"also\": [null],", StringComparison.Ordinal)));
 }

@@ -28,6 +28,19 @@ public static partial class HtmlForms
         return await client.PostAsync(action ?? path, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>GETs <paramref name="path"/> for its token, then POSTs one file as a browser's multipart form does.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string path, string field, string fileName, byte[] content, string? action = null)
+    {
+        var token = await client.AntiforgeryTokenAsync(path);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        form.Add(file, field, fileName);
+        return await client.PostAsync(action ?? path, form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
