@@ -1,3 +1,4 @@
+using Beacon.Data.Encryption;
 using Beacon.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -11,9 +12,12 @@ namespace Beacon.Data;
 /// The one DbContext. Handlers use it directly (no repository layer); provider-specific
 /// migrations live in Beacon.Data.Sqlite and Beacon.Data.Postgres.
 /// </summary>
-public class BeaconDbContext(DbContextOptions<BeaconDbContext> options)
+public class BeaconDbContext(DbContextOptions<BeaconDbContext> options, IColumnProtector? protector = null)
     : IdentityDbContext<BeaconUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Encrypts the [Encrypted] columns; null only at design time (migrations).</summary>
+    internal IColumnProtector? Protector { get; } = protector;
+
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -24,12 +28,17 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options)
     public DbSet<SavedScreen> SavedScreens => Set<SavedScreen>();
     public DbSet<InstrumentRecord> InstrumentRecords => Set<InstrumentRecord>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<Youth> Youth => Set<Youth>();
+    public DbSet<GuardianContact> GuardianContacts => Set<GuardianContact>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BeaconDbContext).Assembly);
+        ColumnEncryption.Apply(builder, Protector);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -50,6 +50,7 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Encryption.ProtectorModelCacheKeyFactory>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -29,6 +29,7 @@ public static class BeaconApp
         services.AddBeaconAccounts();
         services.AddFormRateLimits();
         services.AddSingleton<SensitiveText>();
+        services.AddSingleton<Beacon.Data.Encryption.IColumnProtector>(sp => sp.GetRequiredService<SensitiveText>());
         services.AddBeaconLocalization();
         services.AddMemoryCache();
         // Spanish text stays readable in the page source instead of becoming numeric entities.

@@ -81,6 +81,80 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OccurredUtc");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("UserId", "OccurredUtc");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.BeaconUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -303,6 +377,32 @@ namespace Beacon.Data.Postgres.Migrations
                     b.HasIndex("EventId", "Status", "RegisteredUtc");
 
                     b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relationship")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("YouthId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YouthId");
+
+                    b.ToTable("GuardianContacts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.InstrumentRecord", b =>
@@ -592,6 +692,70 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("Tips");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DateOfBirth")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdentityIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Placement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreferredName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Pronouns")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PurgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("School")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "IdentityIndex");
+
+                    b.ToTable("Youth");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -785,6 +949,17 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Youth", "Youth")
+                        .WithMany("Guardians")
+                        .HasForeignKey("YouthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Youth");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
@@ -823,6 +998,17 @@ namespace Beacon.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Tip", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany()
@@ -894,6 +1080,11 @@ namespace Beacon.Data.Postgres.Migrations
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>
                 {
                     b.Navigation("Registrations");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
+                {
+                    b.Navigation("Guardians");
                 });
 #pragma warning restore 612, 618
         }

@@ -76,6 +76,80 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OccurredUtc");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("UserId", "OccurredUtc");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.BeaconUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -298,6 +372,32 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.HasIndex("EventId", "Status", "RegisteredUtc");
 
                     b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YouthId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YouthId");
+
+                    b.ToTable("GuardianContacts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.InstrumentRecord", b =>
@@ -587,6 +687,70 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("Tips");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Placement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pronouns")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("School")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "IdentityIndex");
+
+                    b.ToTable("Youth");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -774,6 +938,17 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Youth", "Youth")
+                        .WithMany("Guardians")
+                        .HasForeignKey("YouthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Youth");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
@@ -812,6 +987,17 @@ namespace Beacon.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Tip", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany()
@@ -883,6 +1069,11 @@ namespace Beacon.Data.Sqlite.Migrations
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>
                 {
                     b.Navigation("Registrations");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
+                {
+                    b.Navigation("Guardians");
                 });
 #pragma warning restore 612, 618
         }

@@ -24,7 +24,7 @@ public sealed class InstrumentRetireTests(BeaconFactory factory) : IClassFixture
         var confirm = await (await client.GetAsync(retire)).HtmlAsync();
         var retired = await client.PostFormAsync(retire, new Dictionary<string, string>());
 
-        Assert.Contains("1 saved screens were scored with this version (0 of them drafts).", confirm);
+        Assert.Contains("Saved screens scored with this version: 1 (drafts among them: 0).", confirm);
         Assert.Contains("No other version of old-tool is active", confirm);
         AdminTestKit.AssertRedirect(retired, "/admin/instruments");
         Assert.Contains("Instrument old-tool v1 retired.", await (await client.GetAsync("/admin/instruments")).HtmlAsync());
