@@ -244,6 +244,31 @@ public sealed class SavedScreenTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.DoesNotContain($"/screening/{first}\"", history);
     }
 
+    [Theory]
+    [InlineData("ab-12 3", "AB123")]
+    [InlineData(" Case #0042/b. ", "CASE0042B")]
+    [InlineData("caso-ñ 7", "CASOÑ7")]
+    [InlineData(" -- ", "")]
+    public void NormaliseReference_IgnoresCaseSpacesAndPunctuation(string value, string expected) =>
+        Assert.Equal(expected, BlindIndex.NormaliseReference(value));
+
+    [Fact]
+    public async Task BlindIndex_IsStablePerPurpose_AndItsKeyIsSharedThroughTheDatabase()
+    {
+        var index = factory.Services.GetRequiredService<BlindIndex>();
+        var value = await index.ComputeAsync(EditModel.SubjectPurpose, "AB123");
+
+        Assert.Equal(value, await index.ComputeAsync(EditModel.SubjectPurpose, "AB123"));
+        Assert.NotEqual(value, await index.ComputeAsync(EditModel.SubjectPurpose, "AB124"));
+        Assert.NotEqual(value, await index.ComputeAsync("another-purpose", "AB123"));
+        // Another instance (another server) reads the same key, stored encrypted, and agrees.
+        var other = new BlindIndex(factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), TimeProvider.System);
+        Assert.Equal(value, await other.ComputeAsync(EditModel.SubjectPurpose, "AB123"));
+        var secret = await factory.QueryAsync(db => db.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == "blind-index.v1"));
+        Assert.True(secret.Protected.Length > 44, "the key is stored as more than its own 32 bytes in base64");
+    }
+
     // --- Who sees what -----------------------------------------------------------------------------
 
     private async Task<(Guid Draft, Guid Finished)> ReporterScreensAsync(string county = "placer")
