@@ -108,4 +108,77 @@ public sealed class InstrumentLoaderTests
     public void Parse_NullInAlso_NamesTheField() =>
         Assert.Contains("sections[0].items[0].also",
             Error(TestInstruments.Minimal().Replace("\"id\": \"hotel-keys\",", "\"id\": \"hotel-keys\", \"also\": [null],", StringComparison.Ordinal)));
+
+    private const string ExploitationItem =
+        ", { \"id\": \"sex-for-value\", \"text\": { \"en\": \"x\", \"es\": \"x\" }, \"help\": { \"en\": \"h\", \"es\": \"h\" } }";
+
+    private static string Rule(string level, string domains, int minAnswer, int minCount) =>
+        $", {{ \"id\": \"r\", \"level\": \"{level}\", \"domains\": [{domains}], \"minAnswer\": {minAnswer}, \"minCount\": {minCount}, \"why\": {{ \"en\": \"w\", \"es\": \"w\" }} }}";
+
+    [Fact]
+    public void Parse_ExploitationItemWithSingleItemClearRule_Loads()
+    {
+        var instrument = Parse(TestInstruments.Minimal(items: ExploitationItem, rules: Rule("clear", "\"general\", \"exploitation\"", 2, 1)));
+
+        Assert.Contains(instrument.Items, i => i.Domain == "exploitation");
+        Assert.Equal(ConcernLevel.Clear, Scoring.Score(instrument, Scoring.ToArray(instrument, new Dictionary<string, int?> { ["sex-for-value"] = 2 })).Level);
+    }
+
+    [Theory]
+    [InlineData("possible", 1, 1)] // rated 2 would only give possible
+    [InlineData("clear", 2, 2)] // one exploitation item alone would not be enough
+    public void Parse_ExploitationItemWithoutSingleItemClearRule_IsRefused(string level, int minAnswer, int minCount) =>
+        Assert.Equal(
+            "test-tool.v2.json: rules must make any exploitation item rated 2 give clear (a rule: level clear, domains including exploitation, minAnswer 2 or less, minCount 1).",
+            Error(TestInstruments.Minimal(items: ExploitationItem, rules: Rule(level, "\"exploitation\"", minAnswer, minCount))));
+
+    [Fact]
+    public void Parse_ExploitationItemNoRuleForItsDomain_IsRefused() =>
+        Assert.Contains("must make any exploitation item rated 2 give clear",
+            Error(TestInstruments.Minimal(items: ExploitationItem, rules: Rule("clear", "\"general\"", 2, 1))));
+
+    [Fact]
+    public void Parse_NoExploitationItem_NeedsNoExploitationRule() =>
+        Assert.DoesNotContain(Parse(TestInstruments.Minimal()).Items, i => i.Domain == "exploitation");
+
+    [Theory]
+    [InlineData("\"trafficking\"", 2, 1)] // only a clear sign would count
+    [InlineData("\"trafficking\"", 1, 2)] // one sign alone would not count
+    [InlineData("\"general\"", 1, 1)] // no rule counts trafficking at all
+    public void Parse_TraffickingItemWithoutSingleItemPossibleRule_IsRefused(string domains, int minAnswer, int minCount)
+    {
+        var json = TestInstruments.Minimal().Replace(
+            "\"domains\": [\"trafficking\"], \"minAnswer\": 1, \"minCount\": 1",
+            $"\"domains\": [{domains}], \"minAnswer\": {minAnswer}, \"minCount\": {minCount}", StringComparison.Ordinal);
+        Assert.NotEqual(TestInstruments.Minimal(), json);
+
+        Assert.Equal(
+            "test-tool.v2.json: rules must make any trafficking item rated 1 or more give at least possible (a rule: domains including trafficking, minAnswer 1, minCount 1).",
+            Error(json));
+    }
+
+    [Fact]
+    public void Parse_TraffickingSingleItemRuleAtClear_IsEnough()
+    {
+        var json = TestInstruments.Minimal().Replace("\"level\": \"possible\"", "\"level\": \"clear\"", StringComparison.Ordinal);
+
+        Assert.Equal(ConcernLevel.Clear, Assert.Single(Parse(json).Rules).Level);
+    }
+
+    [Fact]
+    public void Parse_MatchFileNameFalse_AcceptsAnyFileNameAndStillNamesItInErrors()
+    {
+        var instrument = InstrumentLoader.Parse("upload (3).json", TestInstruments.Minimal(), TestInstruments.Catalog.Value, matchFileName: false);
+
+        Assert.Equal("test-tool@2", instrument.Key);
+        var error = Assert.Throws<InstrumentException>(() => InstrumentLoader.Parse(
+            "upload (3).json", TestInstruments.Minimal().Replace("\"status\": \"active\"", "\"status\": \"draft\"", StringComparison.Ordinal),
+            TestInstruments.Catalog.Value, matchFileName: false)).Message;
+        Assert.Equal("upload (3).json: status must be \"active\" or \"retired\".", error);
+    }
+
+    [Fact]
+    public void Parse_MatchFileNameDefault_RefusesTheSameUpload() =>
+        Assert.Contains("must match the file name (test-tool.v2.json)",
+            Assert.Throws<InstrumentException>(() => InstrumentLoader.Parse("upload (3).json", TestInstruments.Minimal(), TestInstruments.Catalog.Value)).Message);
 }

@@ -39,6 +39,13 @@ public sealed class EditModel(
             return await LoadDraftAsync(draftId, set) ? Page() : await NotEditableAsync(draftId);
         }
 
+        // Checked before the choice of instrument too: the choice's links carry the tip on.
+        if (tip is { } tipId && !await TipVisibleAsync(tipId))
+        {
+            return NotFound();
+        }
+
+        TipId = tip;
         Instrument = set.Active(instrument);
         if (Instrument is null)
         {
@@ -46,12 +53,6 @@ public sealed class EditModel(
             return Page();
         }
 
-        if (tip is { } tipId && !await TipVisibleAsync(tipId))
-        {
-            return NotFound();
-        }
-
-        TipId = tip;
         Reference = reference?.Trim();
         return Page();
     }
@@ -117,7 +118,9 @@ public sealed class EditModel(
 
         if (!ModelState.IsValid)
         {
-            Stamp = screen.Stamp;
+            // The stamp the form was opened with stays: after "changed in another window", saving
+            // again keeps failing until the draft is reopened, so nobody overwrites work unseen.
+            Stamp = id is null ? screen.Stamp : stamp;
             return Page();
         }
 
@@ -125,7 +128,10 @@ public sealed class EditModel(
         var now = clock.GetUtcNow().UtcDateTime;
         StoredScreen.Score(screen, Instrument!, Answers);
         screen.SubjectProtected = sensitive.ProtectOrNull(Reference);
-        screen.SubjectIndex = Reference is null ? null : await blindIndex.ComputeAsync(SubjectPurpose, BlindIndex.NormaliseReference(Reference), HttpContext.RequestAborted);
+        // A reference of only spaces and punctuation normalises to nothing: it is kept (encrypted) but
+        // indexes nothing, or every such screen would join one youth's history.
+        var normalised = Reference is null ? "" : BlindIndex.NormaliseReference(Reference);
+        screen.SubjectIndex = normalised.Length == 0 ? null : await blindIndex.ComputeAsync(SubjectPurpose, normalised, HttpContext.RequestAborted);
         screen.UpdatedUtc = now;
         screen.CompletedUtc = finish ? now : null;
         screen.Stamp = Guid.NewGuid();

@@ -25,10 +25,10 @@ public sealed class IndexModel(ScreenAccess access, ScreeningInstruments instrum
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         Row ToRow(SavedScreen s) => new(s, set.Find(s.InstrumentId, s.InstrumentVersion)?.Title.For(Localization.Language) ?? s.InstrumentId);
         var me = ScreenAccess.UserId(User);
-        var mine = await access.Visible(User).Where(s => s.AuthorId == me)
-            .OrderByDescending(s => s.UpdatedUtc).Take(ListSize * 2).ToListAsync(HttpContext.RequestAborted);
-        Drafts = mine.Where(s => s.IsDraft).Take(ListSize).Select(ToRow).ToList();
-        Finished = mine.Where(s => !s.IsDraft).Take(ListSize).Select(ToRow).ToList();
+        var mine = access.Visible(User).Where(s => s.AuthorId == me).OrderByDescending(s => s.UpdatedUtc);
+        // Two lists of their own, so that many finished screens never push a draft out of sight.
+        Drafts = (await mine.Where(s => s.CompletedUtc == null).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();
+        Finished = (await mine.Where(s => s.CompletedUtc != null).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();
 
         Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         if (Reference is not null && BlindIndex.NormaliseReference(Reference).Length > 0)
