@@ -23,6 +23,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 {
     private const string SubmitButton = "main form button[type=submit]";
 
+    /// <summary>The youth reference of the staff check's saved screens, for the search of the screens page.</summary>
+    private const string Youth = "A11Y-0001";
+
     /// <summary>Pages that answer with another status on purpose, by route.</summary>
     private static readonly Dictionary<string, int> ExpectedStatus = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,6 +37,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     {
         ["report"] = [("Placer County chosen", "?county=placer"), ("a Placer County ZIP", "?zip=95603")],
         ["learn/search"] = [("a search", "?q=grooming")],
+        ["screening"] = [("a youth reference found", "?reference=" + Youth), ("a reference with no screens", "?reference=NOBODY-0000")],
+        // The form of a new screen, once an instrument is chosen (a draft ignores the choice: the same form again).
+        ["screening/edit/{id}"] = [("the full screen chosen", $"?instrument={ScreenForm.Full}")],
     };
 
     [Fact]
@@ -144,6 +150,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var tip = await signIn.Locator("main a[href^='/intake/tips/']").First.GetAttributeAsync("href")
                   ?? throw new InvalidOperationException("The tip just sent is not in Placer County's intake queue.");
         values.Add("intake/tips/{id}", ("a tip to Placer County", tip["/intake/tips/".Length..]));
+        // The administrator's own screens (being in every role, also a reporter, caseworker and supervisor): a draft,
+        // and for one youth a screen about the tip and a later one, so the history has changes to show; and one
+        // of no concern with no reference, which has no history.
+        var draft = await signIn.SaveScreenAsync(server, Youth, new Dictionary<string, int> { ["withdrawal"] = 1 }, finish: false);
+        var aboutTip = await signIn.SaveScreenAsync(server, Youth, new Dictionary<string, int> { ["hotel-keys"] = 1, ["foster-care"] = 2 },
+            finish: true, tip: Guid.Parse(tip["/intake/tips/".Length..]));
+        var later = await signIn.SaveScreenAsync(server, Youth,
+            new Dictionary<string, int> { ["hotel-keys"] = 2, ["sex-for-value"] = 2, ["foster-care"] = 2 }, finish: true);
+        var noConcern = await signIn.SaveScreenAsync(server, null, new Dictionary<string, int> { ["withdrawal"] = 0 }, finish: true);
+        values.Add("screening/edit/{id}", ("choosing an instrument", ""), ("the administrator's draft", draft.ToString()));
+        values.Add("screening/{id}",
+            ("the administrator's draft", draft.ToString()), ("possible concern, about a tip", aboutTip.ToString()),
+            ("clear concern", later.ToString()), ("no concern, no reference", noConcern.ToString()));
+        values.Add("screening/{id}/history", ("a youth's draft and two finished screens", later.ToString()));
         await signIn.CloseAsync();
 
         var audit = await AuditAsync(server, session, pages, values, openers);

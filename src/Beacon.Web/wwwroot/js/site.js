@@ -75,8 +75,12 @@
   var screenForm = document.querySelector('form[data-live-screen]');
   var liveLevel = document.getElementById('live-level');
   if (screenForm && liveLevel && window.fetch) {
+    // Arrow keys move through a radio group faster than the answers come back, and answers can come
+    // back out of order: only the answer to the latest change is shown, never an older one over it.
+    var latest = 0;
     screenForm.addEventListener('change', function (event) {
       if (event.target.type !== 'radio') { return; }
+      var request = ++latest;
       var answers = {};
       Array.prototype.forEach.call(screenForm.querySelectorAll('input[type=radio]:checked'), function (input) {
         var id = input.name.replace(/^a\./, '');
@@ -90,7 +94,7 @@
         body: JSON.stringify({ instrument: screenForm.getAttribute('data-live-screen'), version: version ? Number(version) : null, answers: answers })
       }).then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) {
-          if (!result) { return; }
+          if (!result || request !== latest) { return; }
           liveLevel.hidden = false;
           liveLevel.textContent = (liveLevel.getAttribute('data-template') || '{0}').replace('{0}', result.summary);
           liveLevel.className = 'live-level level-' + result.level;
