@@ -121,6 +121,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             },
             { "admin/users/{id}/invitation", ("new link shown once", invitee.Id.ToString()) },
             {
+                "admin/instruments/{id}/v{version}/retire",
+                new RouteVariant("retire the staff full screen", new Dictionary<string, string> { ["id"] = "beacon-full", ["version"] = "1" }),
+                new RouteVariant("last public version (refused)", new Dictionary<string, string> { ["id"] = "beacon-quick", ["version"] = "1" })
+            },
+            {
                 "admin/content/preview/{language}/{slug}",
                 new RouteVariant("draft check form", new Dictionary<string, string> { ["language"] = "", ["slug"] = "" }),
                 new RouteVariant("English article", new Dictionary<string, string> { ["language"] = "en", ["slug"] = "what-is-csec" }),
