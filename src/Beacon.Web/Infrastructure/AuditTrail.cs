@@ -72,7 +72,9 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor
         var head = await LockHeadAsync(db, ct);
         var sequence = (head?.Sequence ?? 0) + 1;
         var previous = head?.Hash ?? AuditChain.Genesis;
-        var when = clock.GetUtcNow().UtcDateTime;
+        // Whole microseconds: PostgreSQL's timestamp keeps no finer, and the hash covers the stored ticks.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var when = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
         var detail = r.Detail is { Length: > AuditLogEntry.DetailMax } d ? d[..AuditLogEntry.DetailMax] : r.Detail;
         var hash = AuditChain.ComputeHash(sequence, when, r.UserId, r.Role, r.Action, r.RecordType, r.RecordId, r.Outcome, detail, previous);
         db.AuditLog.Add(new AuditLogEntry
