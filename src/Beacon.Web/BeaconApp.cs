@@ -42,6 +42,8 @@ public static class BeaconApp
         services.AddSingleton<BlindIndex>();
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<RegistrationDesk>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditTrail>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

@@ -72,37 +72,16 @@ public static class AuditChain
     /// </summary>
     public static AuditBreak? Verify(IEnumerable<AuditEntry> entriesInOrder, (long Sequence, string Hash)? head = null)
     {
-        var previous = Genesis;
-        var expected = 1L;
+        var cursor = new AuditChainCursor();
         foreach (var entry in entriesInOrder)
         {
-            if (entry.Sequence != expected)
+            if (cursor.Add(entry) is { } broken)
             {
-                return new AuditBreak(expected, entry.Sequence > expected
-                    ? $"entry {expected} is missing (the next entry is {entry.Sequence})"
-                    : $"entry {entry.Sequence} appears out of order after {expected - 1}");
+                return broken;
             }
-
-            if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))
-            {
-                return new AuditBreak(entry.Sequence, "its previous-hash does not match the entry before it");
-            }
-
-            if (!string.Equals(ComputeHash(entry), entry.Hash, StringComparison.Ordinal))
-            {
-                return new AuditBreak(entry.Sequence, "its contents do not match its hash (the entry was changed)");
-            }
-
-            previous = entry.Hash;
-            expected++;
         }
 
-        if (head is { } h && (h.Sequence != expected - 1 || (h.Sequence > 0 && !string.Equals(h.Hash, previous, StringComparison.Ordinal))))
-        {
-            return new AuditBreak(Math.Min(expected, h.Sequence), $"the trail ends at entry {expected - 1} but its recorded head is entry {h.Sequence}");
-        }
-
-        return null;
+        return head is { } h ? cursor.End(h) : null;
     }
 
     private static void Append(IncrementalHash hash, string? value)

@@ -12,6 +12,7 @@ public static class CommandLine
     public const string Usage = """
         Usage: beacon [serve] [--urls URL] [--Beacon:Database:Provider Sqlite|Postgres ...]
                beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
+               beacon audit verify
         """;
 
     public static (string[] Command, string[] HostArgs) Split(string[] args)
@@ -36,6 +37,8 @@ public static class CommandLine
                 await PrepareAsync(app);
                 var cmd = new AdminCreateCommand(app.Services, Console.In, Console.Out, Console.Error, !Console.IsInputRedirected);
                 return await cmd.RunAsync(app.Configuration);
+            case ["audit", "verify"]:
+                return await new AuditVerifyCommand(app.Services, Console.Out, Console.Error).RunAsync();
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
                 return 2;

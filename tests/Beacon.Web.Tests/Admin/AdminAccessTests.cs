@@ -17,7 +17,7 @@ public sealed class AdminAccessTests : IClassFixture<BeaconFactory>
         "/admin", "/admin/users", "/admin/users/new", "/admin/agencies", "/admin/agencies/new",
         "/admin/jurisdictions", "/admin/jurisdictions/new", "/admin/jurisdictions/placer",
         "/admin/jurisdictions/placer/contacts/placer-child-welfare", "/admin/instruments",
-        "/admin/instruments/beacon-full/v1/retire",
+        "/admin/instruments/beacon-full/v1/retire", "/admin/audit",
     ];
 
     [Theory]

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Beacon.Web.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, IStringLocalizer<SharedResource> t)
+public sealed class SignInModel(
+    SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, IStringLocalizer<SharedResource> t, Infrastructure.AuditTrail audit)
     : PageModel
 {
     public sealed class InputModel
@@ -46,6 +47,7 @@ public sealed class SignInModel(SignInManager<BeaconUser> signIn, UserManager<Be
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
+            await audit.SignInFailedAsync(users, null, "unknown-account");
             ModelState.AddModelError("", t["SignIn.Failed"]);
             return Page();
         }
@@ -58,9 +60,11 @@ public sealed class SignInModel(SignInManager<BeaconUser> signIn, UserManager<Be
 
         if (result.Succeeded)
         {
+            await audit.SignedInAsync(users, user, "password");
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
 
+        await audit.SignInFailedAsync(users, user, AccountAudit.FailureReason(result, "wrong-password"));
         ModelState.AddModelError("", result.IsLockedOut ? t["SignIn.LockedOut"] : t["SignIn.Failed"]);
         return Page();
     }

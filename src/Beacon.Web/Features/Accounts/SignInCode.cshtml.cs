@@ -10,7 +10,8 @@ namespace Beacon.Web.Features.Accounts;
 
 /// <summary>The second step of signing in: the authenticator code (each code works once).</summary>
 [AllowAnonymous]
-public sealed class SignInCodeModel(SignInManager<BeaconUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SignInCodeModel(SignInManager<BeaconUser> signIn, IStringLocalizer<SharedResource> t, Infrastructure.AuditTrail audit)
+    : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -26,7 +27,8 @@ public sealed class SignInCodeModel(SignInManager<BeaconUser> signIn, IStringLoc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             return RedirectToPage("SignIn");
         }
@@ -39,9 +41,11 @@ public sealed class SignInCodeModel(SignInManager<BeaconUser> signIn, IStringLoc
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal), false, false);
         if (result.Succeeded)
         {
+            await audit.SignedInAsync(signIn.UserManager, user, "authenticator");
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
+        await audit.SignInFailedAsync(signIn.UserManager, user, AccountAudit.FailureReason(result, "wrong-code"));
         ModelState.AddModelError(nameof(Code), result.IsLockedOut ? t["SignIn.LockedOut"] : t["SignInCode.Failed"]);
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Beacon.Core.Audit;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
@@ -11,7 +12,7 @@ namespace Beacon.Web.Features.Intake;
 
 /// <summary>One tip, decrypted for a staff member of its own county; another county's tip is "not found".</summary>
 public sealed class TipModel(
-    BeaconDbContext db, SensitiveText sensitive, Screening.Screens.ScreenAccess screens, TimeProvider clock, ILogger<TipModel> logger) : PageModel
+    BeaconDbContext db, SensitiveText sensitive, Screening.Screens.ScreenAccess screens, TimeProvider clock, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<SavedScreen> Screens { get; private set; } = [];
 
@@ -27,8 +28,12 @@ public sealed class TipModel(
         Tip = await FindAsync(id);
         if (Tip is null)
         {
+            await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Tip, id.ToString(), AuditOutcome.Refused);
             return NotFound();
         }
+
+        // Recorded before anything is decrypted: a read that cannot be audited does not happen.
+        await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Tip, id.ToString(), AuditOutcome.Allowed);
 
         What = sensitive.Unprotect(Tip.WhatProtected)!;
         Where = sensitive.Unprotect(Tip.WhereProtected);
@@ -36,7 +41,6 @@ public sealed class TipModel(
         Who = sensitive.Unprotect(Tip.WhoProtected);
         Contact = sensitive.Unprotect(Tip.ContactProtected);
         Screens = await screens.Visible(User).Where(s => s.TipId == id).OrderBy(s => s.CreatedUtc).ToListAsync();
-        logger.LogInformation("Tip {TipId} read by user {UserId}", Tip.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
         return Page();
     }
 

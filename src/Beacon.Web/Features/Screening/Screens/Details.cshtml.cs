@@ -1,3 +1,4 @@
+using Beacon.Core.Audit;
 using Beacon.Core.Screening;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
@@ -10,7 +11,7 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// <summary>One saved screen, read-only: level, reasons, every answer, what to do next, FHIR download.</summary>
 public sealed class DetailsModel(
     ScreenAccess access, ScreeningInstruments instruments, SensitiveText sensitive, ContactDirectory directory,
-    ILogger<DetailsModel> logger) : PageModel
+    AuditTrail audit) : PageModel
 {
     public SavedScreen Screen { get; private set; } = null!;
     public Instrument? Instrument { get; private set; }
@@ -25,8 +26,11 @@ public sealed class DetailsModel(
         var screen = await access.FindAsync(id, User, HttpContext.RequestAborted);
         if (screen is null)
         {
+            await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Screen, id.ToString(), AuditOutcome.Refused);
             return NotFound();
         }
+
+        await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Screen, id.ToString(), AuditOutcome.Allowed);
 
         Screen = screen;
         Instrument = (await instruments.CurrentAsync(HttpContext.RequestAborted)).Find(screen.InstrumentId, screen.InstrumentVersion);
@@ -34,7 +38,6 @@ public sealed class DetailsModel(
         Reference = sensitive.Unprotect(screen.SubjectProtected);
         County = await directory.FindAsync(screen.JurisdictionId, HttpContext.RequestAborted);
         CanEdit = screen.IsDraft && screen.AuthorId == ScreenAccess.UserId(User);
-        logger.LogInformation("Screen {ScreenId} read by user {UserId}", screen.Id, ScreenAccess.UserId(User));
         return Page();
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -36,16 +38,22 @@ public static class ScreensApi
     }
 
     internal static async Task<Results<ContentHttpResult, NotFound>> QuestionnaireResponse(
-        Guid id, ScreenAccess access, ScreeningInstruments instruments, HttpContext http, ILogger<ScreenAccess> logger)
+        Guid id, ScreenAccess access, ScreeningInstruments instruments, HttpContext http, AuditTrail audit)
     {
         var screen = await access.FindAsync(id, http.User, http.RequestAborted);
         var instrument = screen is null ? null : (await instruments.CurrentAsync(http.RequestAborted)).Find(screen.InstrumentId, screen.InstrumentVersion);
-        if (screen is null || instrument is null)
+        if (screen is null)
+        {
+            await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Screen, id.ToString(), AuditOutcome.Refused, ct: http.RequestAborted);
+            return TypedResults.NotFound();
+        }
+
+        if (instrument is null)
         {
             return TypedResults.NotFound();
         }
 
-        logger.LogInformation("Screen {ScreenId} exported as FHIR by user {UserId}", screen.Id, ScreenAccess.UserId(http.User));
+        await audit.WriteAsync(AuditAction.Export, AuditRecordTypes.Screen, id.ToString(), AuditOutcome.Allowed, "fhir", http.RequestAborted);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"screen-{screen.Id}.questionnaire-response.json\"";
         return TypedResults.Content(FhirExport.Serialize(FhirExport.ToQuestionnaireResponse(instrument, screen)), "application/fhir+json");
     }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+using Beacon.Core.Accounts;
+using Beacon.Core.Audit;
+using Beacon.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Beacon.Web.Tests.Audit;
+
+/// <summary>Writers at the same moment must queue, never fork the chain (two entries on the same predecessor).</summary>
+[Trait("Category", "Data")]
+public sealed class AuditConcurrencyTests(BeaconFactory factory, ITestOutputHelper output) : IClassFixture<BeaconFactory>
+{
+    [Fact]
+    public async Task Append_FiftySeparateWritersAtOnce_ChainsFiftyConsecutiveEntries()
+    {
+        var before = (await factory.EntriesAsync()).Count;
+        var markers = Enumerable.Range(1, 50).Select(i => $"parallel-{i}").ToList();
+        // Ten writers with a semaphore each, so the database's own locking is what keeps them in line.
+        var writers = Enumerable.Range(0, 10).Select(_ => factory.SeparateWriter()).ToList();
+        var clock = Stopwatch.StartNew();
+
+        var sequences = await Task.WhenAll(markers.Select((m, i) => Task.Run(() => writers[i % writers.Count].AppendAsync(
+            new Web.Infrastructure.AuditRecord(AuditAction.View, AuditRecordTypes.Tip, m, AuditOutcome.Allowed, null, null)))));
+
+        output.WriteLine($"50 parallel appends from 10 writers: {clock.ElapsedMilliseconds} ms (a figure, not a limit)");
+        Assert.Equal(Enumerable.Range(before + 1, 50).Select(i => (long)i), sequences.Order());
+        var entries = await factory.EntriesAsync();
+        Assert.Equal(markers.Order(), entries.Skip(before).Select(e => e.RecordId!).Order());
+        Assert.Equal(entries.Count, entries.Select(e => e.PreviousHash).Distinct().Count());
+        var result = await factory.VerifyAsync();
+        Assert.Null(result.Break);
+        Assert.Equal(before + 50, result.Verified);
+    }
+
+    [Fact]
+    public async Task TipPage_FiftyParallelRequests_EachWritesOneEntryAndTheChainVerifies()
+    {
+        var user = await factory.CreateAsync(Roles.Caseworker);
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(user);
+        var tip = await factory.TipAsync("placer");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetAsync($"/intake/tips/{tip}")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(50, (await factory.EntriesAsync()).Count(e => e.RecordId == tip.ToString() && e.Action == AuditAction.View));
+        Assert.Null((await factory.VerifyAsync()).Break);
+    }
+}
