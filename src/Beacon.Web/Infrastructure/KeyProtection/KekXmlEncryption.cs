@@ -10,10 +10,21 @@ namespace Beacon.Web.Infrastructure.KeyProtection;
 /// it is stored: <c>&lt;beaconKek version="1" kek="fingerprint" nonce=".." tag=".."&gt;ciphertext&lt;/beaconKek&gt;</c>.
 /// The version and fingerprint are authenticated too, so neither can be swapped.
 /// </summary>
-public sealed class KekXmlEncryptor(KeyEncryptionKey kek) : IXmlEncryptor
+public sealed class KekXmlEncryptor : IXmlEncryptor
 {
+    private readonly Func<KeyEncryptionKey> _kek;
+
+    public KekXmlEncryptor(KeyEncryptionKey kek) => _kek = () => kek;
+
+    /// <summary>
+    /// The key is loaded at the first encryption: Data Protection builds its key manager while the app
+    /// is built, and a bad setting must reach the start-up check, which reports it without a stack trace.
+    /// </summary>
+    public KekXmlEncryptor(Func<KeyEncryptionKey> kek) => _kek = kek;
+
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
+        var kek = _kek();
         var plain = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
         var cipher = new byte[plain.Length];

@@ -76,7 +76,7 @@ public static class KeyRingAtRest
             sp.GetRequiredService<DatabaseOptions>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Beacon.KeyProtection")));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlEncryptor = new KekXmlEncryptor(sp.GetRequiredService<KeyEncryptionKey>())));
+            o => o.XmlEncryptor = new KekXmlEncryptor(sp.GetRequiredService<KeyEncryptionKey>)));
         return services;
     }
 }
