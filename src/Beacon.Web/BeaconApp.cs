@@ -6,6 +6,7 @@ using Beacon.Web.Features.Screening;
 using Beacon.Web.Features.Screening.Screens;
 using Beacon.Web.Features.TaskForce;
 using Beacon.Web.Infrastructure;
+using Beacon.Web.Infrastructure.KeyProtection;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -26,6 +27,7 @@ public static class BeaconApp
         services.AddSingleton(TimeProvider.System);
         services.AddBeaconDatabase();
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
+        services.AddKeyRingEncryption();
         services.AddBeaconAccounts();
         services.AddFormRateLimits();
         services.AddSingleton<SensitiveText>();
@@ -40,6 +42,7 @@ public static class BeaconApp
         services.AddSingleton<ZipLookup>();
         services.AddSingleton<ScreeningInstruments>();
         services.AddSingleton<BlindIndex>();
+        services.AddScoped<Features.Records.YouthIdentity>();
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<RegistrationDesk>();
         services.AddHttpContextAccessor();

@@ -1,4 +1,5 @@
 using Beacon.Web.Infrastructure;
+using Beacon.Web.Infrastructure.KeyProtection;
 using Microsoft.Extensions.Options;
 
 namespace Beacon.Web.Cli;
@@ -26,7 +27,7 @@ public static class CommandLine
         switch (command)
         {
             case [] or ["serve"]:
-                if (!ContentLoads(app.Services))
+                if (!ContentLoads(app.Services) || !await KeyRingOpensAsync(app.Services))
                 {
                     return 1;
                 }
@@ -34,6 +35,11 @@ public static class CommandLine
                 await app.RunAsync();
                 return 0;
             case ["admin", "create"]:
+                if (!await KeyRingOpensAsync(app.Services))
+                {
+                    return 1;
+                }
+
                 await PrepareAsync(app);
                 var cmd = new AdminCreateCommand(app.Services, Console.In, Console.Out, Console.Error, !Console.IsInputRedirected);
                 return await cmd.RunAsync(app.Configuration);
@@ -60,6 +66,21 @@ public static class CommandLine
         catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException)
         {
             Console.Error.WriteLine($"Beacon cannot start: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>A missing, malformed or wrong key-encryption key stops start-up with what to do, before the host starts.</summary>
+    private static async Task<bool> KeyRingOpensAsync(IServiceProvider services)
+    {
+        try
+        {
+            await KeyRingAtRest.OpenIfMigratedAsync(services, CancellationToken.None);
+            return true;
+        }
+        catch (KeyEncryptionKeyException ex)
+        {
+            await Console.Error.WriteLineAsync($"Beacon cannot start: {ex.Message}");
             return false;
         }
     }

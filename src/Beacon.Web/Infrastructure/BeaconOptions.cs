@@ -20,6 +20,15 @@ public sealed class BeaconOptions
     /// <summary>Folder of <c>content/</c>; empty for the copy beside the binary.</summary>
     public string ContentPath { get; set; } = "";
 
+    /// <summary>
+    /// Base64 of the 32-byte key that encrypts the Data Protection keys in the database; from a secret
+    /// store in production (<c>Beacon__KeyEncryptionKey</c>). Every instance sharing a database needs the same one.
+    /// </summary>
+    public string KeyEncryptionKey { get; set; } = "";
+
+    /// <summary>Where to keep the key when <see cref="KeyEncryptionKey"/> is empty; empty for beside the SQLite file.</summary>
+    public string KeyEncryptionKeyFile { get; set; } = "";
+
     public SessionOptions Sessions { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
 

@@ -45,6 +45,13 @@ public sealed class StartupTasks(
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         await db.Database.MigrateAsync(ct);
+        // Before anything asks Data Protection for its key ring (which would quietly replace keys it cannot open).
+        var sealedKeys = await KeyProtection.KeyRingAtRest.OpenAsync(db, services.GetRequiredService<KeyProtection.KeyEncryptionKey>(), ct);
+        if (sealedKeys > 0)
+        {
+            logger.LogInformation("Encrypted {Count} Data Protection keys stored before key encryption", sealedKeys);
+        }
+
         var data = ReferenceDataLoader.LoadDirectory(Path.Combine(options.ResolveContentPath(), "jurisdictions"));
         var added = await ReferenceDataSeeder.SeedAsync(db, data, ct);
         var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

@@ -95,8 +95,9 @@ public sealed class BeaconServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Beacon:RateLimits:TipsPerHour", "1000");
         builder.UseSetting("Beacon:RateLimits:RegistrationsPerHour", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Expected in a test host: keys kept unencrypted in the throwaway database, and the port replaced by ours.
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // A fixed key-encryption key, so no key file is left beside the temporary database.
+        builder.UseSetting("Beacon:KeyEncryptionKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+        // Expected in a test host: the port replaced by ours.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
         // Tests issue their own setup links; a link printed at start would withdraw theirs.
         builder.UseSetting("Beacon:PrintSetupLink", "false");

@@ -9,15 +9,29 @@ namespace Beacon.Web.Tests.Infrastructure;
 /// </summary>
 public class BeaconFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The key-encryption key of every test host unless a test sets another (base64 of bytes 1..32).</summary>
+    public static readonly string TestKek = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     private readonly Dictionary<string, string?> _settings = new()
     {
+        // A fixed key instead of a key file in the temporary folder for every host.
+        ["Beacon:KeyEncryptionKey"] = TestKek,
         ["Beacon:RateLimits:SignInPerMinute"] = "1000",
         ["Beacon:DefaultJurisdiction"] = "",
         // Tests issue their own links; a link printed at start would withdraw theirs.
         ["Beacon:PrintSetupLink"] = "false",
     };
 
+    private BeaconFactory? _databaseOwner;
+
     public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>A second host on the database of <paramref name="owner"/>, which keeps and deletes it.</summary>
+    public BeaconFactory OnDatabaseOf(BeaconFactory owner)
+    {
+        _databaseOwner = owner;
+        return this;
+    }
 
     public BeaconFactory WithSetting(string key, string? value)
     {
@@ -27,14 +41,22 @@ public class BeaconFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = _databaseOwner?.Database ?? await TestDatabase.CreateAsync();
         _ = Services; // starts the host: migrations and reference data run now
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the host and deletes its database (for a fixture and for <c>await using</c> alike).</summary>
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        var database = Database;
+        Database = null!;
+        if (_databaseOwner is null && database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
