@@ -239,6 +239,279 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GrantedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "CaseId", "EndsUtc");
+
+                    b.ToTable("BreakGlassGrants");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("YouthId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YouthId");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("JurisdictionId", "Status", "ClosedUtc");
+
+                    b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AccessEndsUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "AccessEndsUtc");
+
+                    b.HasIndex("CaseId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("CaseMembers");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNoteVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EditedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EditedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CaseNoteVersions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ProviderAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProviderAgencyId");
+
+                    b.ToTable("CaseServices");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("CaseStatusChanges");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("SourceMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DoneUtc");
+
+                    b.HasIndex("AssignedUserId", "DoneUtc", "DueDate");
+
+                    b.ToTable("CaseTasks");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Contact", b =>
                 {
                     b.Property<string>("Id")
@@ -440,6 +713,9 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("EmergencyMdtHours")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsNational")
                         .HasColumnType("boolean");
 
@@ -453,6 +729,9 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -461,6 +740,141 @@ namespace Beacon.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.ToTable("MdtAttendance");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decisions")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("HeldUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ScheduledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ScheduledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ScheduledUtc");
+
+                    b.ToTable("MdtMeetings");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("FromAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ToAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAgencyId");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ToAgencyId", "Status");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SafetyPlan", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("SafetyPlans");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
@@ -477,6 +891,9 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("CompletedUtc")
@@ -525,6 +942,8 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("TipId");
 
@@ -927,6 +1346,130 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.BreakGlassGrant", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "AssignedUser")
+                        .WithMany()
+                        .HasForeignKey("AssignedUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Youth", "Youth")
+                        .WithMany()
+                        .HasForeignKey("YouthId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("AssignedUser");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Youth");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseMember", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany("Members")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNoteVersion", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.CaseNote", "Note")
+                        .WithMany("Versions")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Note");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseService", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", "ProviderAgency")
+                        .WithMany()
+                        .HasForeignKey("ProviderAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ProviderAgency");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseStatusChange", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseTask", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Contact", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
@@ -960,6 +1503,64 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Youth");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.MdtAttendance", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.MdtMeeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("FromAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", "ToAgency")
+                        .WithMany()
+                        .HasForeignKey("ToAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ToAgency");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SafetyPlan", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithOne()
+                        .HasForeignKey("Beacon.Data.Entities.SafetyPlan", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
@@ -967,6 +1568,11 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany()
@@ -980,6 +1586,8 @@ namespace Beacon.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Author");
+
+                    b.Navigation("Case");
 
                     b.Navigation("Jurisdiction");
 
@@ -1070,11 +1678,28 @@ namespace Beacon.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>
                 {
                     b.Navigation("Agencies");
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>

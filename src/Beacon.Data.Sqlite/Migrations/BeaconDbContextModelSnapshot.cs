@@ -234,6 +234,279 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "CaseId", "EndsUtc");
+
+                    b.ToTable("BreakGlassGrants");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("YouthId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YouthId");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("JurisdictionId", "Status", "ClosedUtc");
+
+                    b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AccessEndsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "AccessEndsUtc");
+
+                    b.HasIndex("CaseId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("CaseMembers");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNoteVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EditedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CaseNoteVersions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProviderAgencyId");
+
+                    b.ToTable("CaseServices");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("CaseStatusChanges");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DoneUtc");
+
+                    b.HasIndex("AssignedUserId", "DoneUtc", "DueDate");
+
+                    b.ToTable("CaseTasks");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Contact", b =>
                 {
                     b.Property<string>("Id")
@@ -435,6 +708,9 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmergencyMdtHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsNational")
                         .HasColumnType("INTEGER");
 
@@ -448,6 +724,9 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -456,6 +735,141 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.ToTable("MdtAttendance");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeldUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScheduledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ScheduledUtc");
+
+                    b.ToTable("MdtMeetings");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAgencyId");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ToAgencyId", "Status");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SafetyPlan", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("SafetyPlans");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
@@ -472,6 +886,9 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
@@ -520,6 +937,8 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("TipId");
 
@@ -916,6 +1335,130 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.BreakGlassGrant", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "AssignedUser")
+                        .WithMany()
+                        .HasForeignKey("AssignedUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Youth", "Youth")
+                        .WithMany()
+                        .HasForeignKey("YouthId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("AssignedUser");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Youth");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseMember", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany("Members")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNoteVersion", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.CaseNote", "Note")
+                        .WithMany("Versions")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Note");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseService", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", "ProviderAgency")
+                        .WithMany()
+                        .HasForeignKey("ProviderAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ProviderAgency");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseStatusChange", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseTask", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Contact", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
@@ -949,6 +1492,64 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Youth");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.MdtAttendance", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.MdtMeeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("FromAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Agency", "ToAgency")
+                        .WithMany()
+                        .HasForeignKey("ToAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ToAgency");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.SafetyPlan", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithOne()
+                        .HasForeignKey("Beacon.Data.Entities.SafetyPlan", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.SavedScreen", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.BeaconUser", "Author")
@@ -956,6 +1557,11 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany()
@@ -969,6 +1575,8 @@ namespace Beacon.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Author");
+
+                    b.Navigation("Case");
 
                     b.Navigation("Jurisdiction");
 
@@ -1059,11 +1667,28 @@ namespace Beacon.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.Case", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>
                 {
                     b.Navigation("Agencies");
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.MdtMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>

@@ -12,6 +12,7 @@ internal sealed class SavedScreenConfiguration : IEntityTypeConfiguration<SavedS
         b.HasOne(s => s.Jurisdiction).WithMany().HasForeignKey(s => s.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Author).WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Tip).WithMany().HasForeignKey(s => s.TipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Case).WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.Property(s => s.InstrumentId).HasMaxLength(SavedScreen.InstrumentIdMax);
         b.Property(s => s.Level).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.SubjectIndex).HasMaxLength(64);

@@ -10,6 +10,10 @@ public class Jurisdiction
     public required string State { get; set; }
     /// <summary>The national row holds the contacts that apply everywhere (911, national hotline).</summary>
     public bool IsNational { get; set; }
+    /// <summary>The county protocol's limit for an emergency MDT after a youth is identified; null until an administrator sets it.</summary>
+    public int? EmergencyMdtHours { get; set; }
+    /// <summary>How long a youth's personal data is kept after their last case closes; null keeps it until set.</summary>
+    public int? RetentionDays { get; set; }
     public List<Contact> Contacts { get; set; } = [];
     public List<Agency> Agencies { get; set; } = [];
 

@@ -29,6 +29,9 @@ public class SavedScreen
     /// <summary>The intake item (a tip) this screen is about, if any.</summary>
     public Guid? TipId { get; set; }
     public Tip? Tip { get; set; }
+    /// <summary>The case this screen belongs to, once a case takes it in (ADR-009).</summary>
+    public Guid? CaseId { get; set; }
+    public Case? Case { get; set; }
     /// <summary>The staff member's reference for the youth (a case or referral number, never a name), encrypted.</summary>
     public string? SubjectProtected { get; set; }
     /// <summary>HMAC of the normalised reference: finds the same youth's screens without decrypting.</summary>
