@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
@@ -19,7 +20,7 @@ public sealed class IndexModel(BeaconDbContext db, SensitiveText sensitive) : Pa
 
     public async Task OnGetAsync()
     {
-        var county = User.FindFirst(CurrentJurisdiction.ClaimType)!.Value;
+        var county = User.CountyId();
         var tips = await db.Tips.AsNoTracking()
             .Where(t => t.JurisdictionId == county)
             .OrderBy(t => t.Status).ThenByDescending(t => t.ReceivedUtc)

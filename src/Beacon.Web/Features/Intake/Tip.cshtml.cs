@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using System.Security.Claims;
 using Beacon.Core.Audit;
 using Beacon.Data;
@@ -54,14 +55,14 @@ public sealed class TipModel(
 
         tip.Status = TipStatus.Reviewed;
         tip.ReviewedUtc = clock.GetUtcNow().UtcDateTime;
-        tip.ReviewedByUserId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        tip.ReviewedByUserId = User.UserId();
         await db.SaveChangesAsync();
         return RedirectToPage("Index");
     }
 
     private Task<Tip?> FindAsync(Guid id)
     {
-        var county = User.FindFirst(CurrentJurisdiction.ClaimType)!.Value;
+        var county = User.CountyId();
         return db.Tips.SingleOrDefaultAsync(t => t.Id == id && t.JurisdictionId == county);
     }
 }

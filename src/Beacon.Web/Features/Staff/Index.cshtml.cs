@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Core.Accounts;
 using Beacon.Data;
 using Beacon.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class IndexModel(BeaconDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var id = Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        var id = User.UserId();
         var user = await db.Users.AsNoTracking().Include(u => u.Agency!).ThenInclude(a => a.Jurisdiction)
             .SingleAsync(u => u.Id == id);
         DisplayName = user.DisplayName;

@@ -27,11 +27,5 @@ public static class EventTimes
         return $"{range} {f["Time.Pacific", zone == endZone ? zone : $"{zone}/{endZone}"]}";
     }
 
-    /// <summary>A UTC time in California, written for one line of a table.</summary>
-    public static string Short(DateTime utc) =>
-        $"{PacificTime.FromUtc(utc).ToString("g", CultureInfo.CurrentCulture)} {PacificTime.Abbreviation(utc)}";
-
     public static string ToInput(DateTime utc) => PacificTime.FromUtc(utc).ToString(InputFormat, CultureInfo.InvariantCulture);
-
-    public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Core.Audit;
 using Beacon.Core.Screening;
 using Beacon.Data.Entities;
@@ -37,7 +38,7 @@ public sealed class DetailsModel(
         Reasons = Instrument is null ? null : StoredScreen.View(Instrument, screen);
         Reference = sensitive.Unprotect(screen.SubjectProtected);
         County = await directory.FindAsync(screen.JurisdictionId, HttpContext.RequestAborted);
-        CanEdit = screen.IsDraft && screen.AuthorId == ScreenAccess.UserId(User);
+        CanEdit = screen.IsDraft && screen.AuthorId == User.UserId();
         return Page();
     }
 }

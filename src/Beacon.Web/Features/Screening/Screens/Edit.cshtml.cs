@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Core.Screening;
 using Beacon.Data;
 using Beacon.Data.Entities;
@@ -96,9 +97,9 @@ public sealed class EditModel(
 
             screen = new SavedScreen
             {
-                JurisdictionId = ScreenAccess.County(User),
-                AuthorId = ScreenAccess.UserId(User),
-                AgencyId = Guid.Parse(User.FindFirst(Accounts.BeaconClaimsFactory.AgencyClaim)!.Value),
+                JurisdictionId = User.CountyId(),
+                AuthorId = User.UserId(),
+                AgencyId = User.AgencyId(),
                 InstrumentId = Instrument.Id,
                 InstrumentVersion = Instrument.Version,
                 AnswersJson = "{}",
@@ -158,7 +159,7 @@ public sealed class EditModel(
     private async Task<bool> LoadDraftAsync(Guid id, InstrumentSet set)
     {
         var screen = await access.Visible(User).SingleOrDefaultAsync(x => x.Id == id, HttpContext.RequestAborted);
-        if (screen is null || !screen.IsDraft || screen.AuthorId != ScreenAccess.UserId(User))
+        if (screen is null || !screen.IsDraft || screen.AuthorId != User.UserId())
         {
             return false;
         }
@@ -186,7 +187,7 @@ public sealed class EditModel(
 
     private async Task<bool> TipVisibleAsync(Guid tipId)
     {
-        var county = ScreenAccess.County(User);
+        var county = User.CountyId();
         return CanLinkTips && await db.Tips.AnyAsync(t => t.Id == tipId && t.JurisdictionId == county, HttpContext.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Data.Entities;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class IndexModel(ScreenAccess access, ScreeningInstruments instrum
     {
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         Row ToRow(SavedScreen s) => new(s, set.Find(s.InstrumentId, s.InstrumentVersion)?.Title.For(Localization.Language) ?? s.InstrumentId);
-        var me = ScreenAccess.UserId(User);
+        var me = User.UserId();
         var mine = access.Visible(User).Where(s => s.AuthorId == me).OrderByDescending(s => s.UpdatedUtc);
         // Two lists of their own, so that many finished screens never push a draft out of sight.
         Drafts = (await mine.Where(s => s.CompletedUtc == null).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();

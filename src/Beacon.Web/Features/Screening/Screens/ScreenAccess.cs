@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Beacon.Core.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
-using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Screening.Screens;
@@ -17,14 +17,10 @@ public sealed class ScreenAccess(BeaconDbContext db)
 {
     public static bool SeesCounty(ClaimsPrincipal user) => user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Supervisor);
 
-    public static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    public static string County(ClaimsPrincipal user) => user.FindFirstValue(CurrentJurisdiction.ClaimType)!;
-
     public IQueryable<SavedScreen> Visible(ClaimsPrincipal user)
     {
-        var county = County(user);
-        var me = UserId(user);
+        var county = user.CountyId();
+        var me = user.UserId();
         var screens = db.SavedScreens.Where(s => s.JurisdictionId == county);
         return SeesCounty(user)
             ? screens.Where(s => s.AuthorId == me || s.CompletedUtc != null)

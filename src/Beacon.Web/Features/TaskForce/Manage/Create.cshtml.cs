@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public sealed class CreateModel(
 
         var created = new TaskForceEvent
         {
-            JurisdictionId = ManagedEvents.CountyOf(User), TitleEn = values.TitleEn, TitleEs = values.TitleEs,
+            JurisdictionId = User.CountyId(), TitleEn = values.TitleEn, TitleEs = values.TitleEs,
             DescriptionEn = values.DescriptionEn, DescriptionEs = values.DescriptionEs, Location = values.Location, CreatedUtc = now,
         };
         values.ApplyTo(created);

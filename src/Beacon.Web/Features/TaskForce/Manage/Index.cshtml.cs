@@ -1,3 +1,4 @@
+using Beacon.Web.Features.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class IndexModel(BeaconDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CountyId = ManagedEvents.CountyOf(User);
+        CountyId = User.CountyId();
         CountyName = await ManagedEvents.CountyNameAsync(db, User, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.TaskForceEvents.AsNoTracking()

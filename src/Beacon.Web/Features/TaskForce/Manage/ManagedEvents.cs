@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Beacon.Data;
 using Beacon.Data.Entities;
-using Beacon.Web.Features.Jurisdictions;
+using Beacon.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.TaskForce.Manage;
@@ -12,18 +12,15 @@ namespace Beacon.Web.Features.TaskForce.Manage;
 /// </summary>
 public static class ManagedEvents
 {
-    public static string CountyOf(ClaimsPrincipal user) =>
-        user.FindFirstValue(CurrentJurisdiction.ClaimType) ?? throw new InvalidOperationException("A staff session without a county.");
-
     public static Task<TaskForceEvent?> FindAsync(BeaconDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var county = CountyOf(user);
+        var county = user.CountyId();
         return db.TaskForceEvents.SingleOrDefaultAsync(e => e.Id == id && e.JurisdictionId == county, ct);
     }
 
     public static async Task<string> CountyNameAsync(BeaconDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var county = CountyOf(user);
+        var county = user.CountyId();
         var names = await db.Jurisdictions.Where(j => j.Id == county).Select(j => new { j.NameEn, j.NameEs }).SingleAsync(ct);
         return Infrastructure.Localization.Language == "es" ? names.NameEs : names.NameEn;
     }
