@@ -1,5 +1,6 @@
 using Beacon.Data;
 using Beacon.Web.Features.Accounts;
+using Beacon.Web.Features.Cases;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Beacon.Web.Features.Screening;
@@ -45,6 +46,7 @@ public static class BeaconApp
         services.AddScoped<Features.Records.YouthIdentity>();
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<RegistrationDesk>();
+        services.AddCases();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditTrail>();
         services.AddRazorPages(o =>
@@ -54,6 +56,8 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Intake", Policies.Intake);
                 o.Conventions.AuthorizeFolder("/TaskForce/Manage", Policies.Events);
                 o.Conventions.AuthorizeFolder("/Screening/Screens", Policies.Screens);
+                o.Conventions.AuthorizeFolder("/Cases", Policies.Cases);
+                o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

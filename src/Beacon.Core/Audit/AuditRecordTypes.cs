@@ -7,6 +7,12 @@ public static class AuditRecordTypes
     public const string Tip = "Tip";
     public const string Screen = "Screen";
     public const string AuditTrail = "AuditTrail";
+    public const string Youth = "Youth";
+    public const string Case = "Case";
+    public const string Referral = "Referral";
+    public const string MdtMeeting = "MdtMeeting";
+    /// <summary>A list of cases (a work queue, a caseload export); the record id is the user whose list it is.</summary>
+    public const string Caseload = "Caseload";
 
-    public static readonly IReadOnlyList<string> All = [Account, Tip, Screen, AuditTrail];
+    public static readonly IReadOnlyList<string> All = [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload];
 }

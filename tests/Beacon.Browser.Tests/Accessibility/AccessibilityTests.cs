@@ -136,6 +136,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await server.AddRegistrationAsync(managed, RegistrationStatus.Confirmed);
         await server.AddRegistrationAsync(managed, RegistrationStatus.Cancelled);
         values.Add("task-force/manage/{id}", ("a Placer County training with a roster", managed.ToString()));
+        var ownCase = await server.AddCaseAsync("placer", "Test Agency", administrator.Id);
+        values.Add("cases/{id}", ("a case assigned to the user", ownCase.ToString()));
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             // The link is shown once, as the answer to a new invitation: ask for one, and check the answer.

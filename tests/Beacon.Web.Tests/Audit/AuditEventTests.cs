@@ -55,7 +55,7 @@ public sealed class AuditEventTests(BeaconFactory factory) : IClassFixture<Beaco
         var email = $"nobody-{Guid.NewGuid():N}@beacon.test";
         var before = (await factory.EntriesAsync()).Count;
 
-        await factory.CreateBrowserLikeClient().SignInAsync(new TestUser(Guid.Empty, email, "whatever it is here", ""));
+        await factory.CreateBrowserLikeClient().SignInAsync(new TestUser(Guid.Empty, email, "whatever it is here", "", Guid.Empty));
 
         var entry = Assert.Single((await factory.EntriesAsync()).Skip(before));
         Assert.Equal(AuditAction.SignInFailed, entry.Action);

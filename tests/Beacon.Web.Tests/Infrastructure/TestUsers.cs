@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Beacon.Web.Tests.Infrastructure;
 
 /// <summary>A staff account made for a test, with what is needed to sign in as it.</summary>
-public sealed record TestUser(Guid Id, string Email, string Password, string AuthenticatorKey);
+public sealed record TestUser(Guid Id, string Email, string Password, string AuthenticatorKey, Guid AgencyId);
 
 public static class TestUsers
 {
@@ -20,15 +20,19 @@ public static class TestUsers
         factory.CreateInAsync("placer", roles);
 
     /// <summary>Creates an enrolled user in the given roles, in a test agency of the given county.</summary>
-    public static async Task<TestUser> CreateInAsync(this BeaconFactory factory, string jurisdictionId, params string[] roles)
+    public static Task<TestUser> CreateInAsync(this BeaconFactory factory, string jurisdictionId, params string[] roles) =>
+        factory.CreateInAgencyAsync(jurisdictionId, "Test Agency", roles);
+
+    /// <summary>Creates an enrolled user in the given roles, in the named agency of the county (made if missing).</summary>
+    public static async Task<TestUser> CreateInAgencyAsync(this BeaconFactory factory, string jurisdictionId, string agencyName, params string[] roles)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<BeaconUser>>();
-        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == "Test Agency" && a.JurisdictionId == jurisdictionId);
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == agencyName && a.JurisdictionId == jurisdictionId);
         if (agency is null)
         {
-            agency = new Agency { JurisdictionId = jurisdictionId, Name = "Test Agency" };
+            agency = new Agency { JurisdictionId = jurisdictionId, Name = agencyName };
             db.Agencies.Add(agency);
             await db.SaveChangesAsync();
         }
@@ -44,7 +48,7 @@ public static class TestUsers
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, true));
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        return new TestUser(user.Id, email, Password, key);
+        return new TestUser(user.Id, email, Password, key, agency.Id);
     }
 
     /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>

@@ -15,6 +15,8 @@ public static class Policies
     public const string Events = nameof(Events);
     /// <summary>Saved screens: reporters (their own), caseworkers and supervisors (their county's).</summary>
     public const string Screens = nameof(Screens);
+    /// <summary>Youth records and cases: caseworkers and supervisors; which records each sees is decided per record (CaseAccess).</summary>
+    public const string Cases = nameof(Cases);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -31,6 +33,7 @@ public static class Policies
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
         options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
         options.AddPolicy(Screens, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
+        options.AddPolicy(Cases, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;
     }

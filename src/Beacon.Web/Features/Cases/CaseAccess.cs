@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Beacon.Core.Accounts;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Cases;
+
+/// <summary>
+/// Need-to-know for cases and youth records, decided in one place (ADR-009): the facts of
+/// <see cref="CaseAccessRules"/> read from the database for one case, and the same rules as a query
+/// so that a list never shows a case its detail page would refuse. Decisions are kept for the request.
+/// </summary>
+public sealed class CaseAccess(BeaconDbContext db, TimeProvider clock)
+{
+    private readonly Dictionary<Guid, CaseAccessDecision> _decisions = [];
+
+    public static StaffFacts FactsOf(ClaimsPrincipal user) => new(
+        user.UserId(), user.AgencyId(), user.CountyId(), user.IsInRole(Roles.Supervisor), user.IsInRole(Roles.Caseworker));
+
+    /// <summary>Whether the user's roles can ever stand in a relation to a case (caseworkers and supervisors).</summary>
+    public static bool WorksCases(ClaimsPrincipal user) => user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Supervisor);
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<CaseAccessDecision> DecideAsync(ClaimsPrincipal user, Case c, CancellationToken ct = default)
+    {
+        if (_decisions.TryGetValue(c.Id, out var known))
+        {
+            return known;
+        }
+
+        var decision = WorksCases(user) ? CaseAccessRules.Decide(FactsOf(user), await FactsAsync(user, c, ct), Now) : CaseAccessDecision.Refused;
+        _decisions[c.Id] = decision;
+        return decision;
+    }
+
+    /// <summary>Forgets decisions made earlier in the request (after a change of membership, a grant, a referral).</summary>
+    public void Forget(Guid caseId) => _decisions.Remove(caseId);
+
+    private async Task<CaseFacts> FactsAsync(ClaimsPrincipal user, Case c, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var agency = user.AgencyId();
+        var memberships = await db.CaseMembers.AsNoTracking()
+            .Where(m => m.CaseId == c.Id && m.UserId == me)
+            .Select(m => new { m.Kind, m.AccessEndsUtc })
+            .ToListAsync(ct);
+        var glassEnds = await db.BreakGlassGrants.AsNoTracking()
+            .Where(g => g.CaseId == c.Id && g.UserId == me)
+            .MaxAsync(g => (DateTime?)g.EndsUtc, ct);
+        var shared = await db.Referrals.AsNoTracking()
+            .Where(r => r.CaseId == c.Id && r.ToAgencyId == agency && CaseAccessRules.LiveReferral.Contains(r.Status))
+            .Select(r => r.Shares)
+            .ToListAsync(ct);
+        return new CaseFacts(
+            c.JurisdictionId, c.AgencyId, c.AssignedUserId,
+            memberships.Any(m => m.Kind == CaseMemberKind.Team),
+            memberships.Where(m => m.Kind == CaseMemberKind.MdtInvitee).Max(m => m.AccessEndsUtc),
+            glassEnds,
+            shared.Aggregate(SharedParts.None, (all, s) => all | s));
+    }
+
+    /// <summary>
+    /// Every case the user may open, as a query: the rules of <see cref="CaseAccessRules.Decide"/> written
+    /// for the database. Lists and queues start here.
+    /// </summary>
+    public IQueryable<Case> VisibleCases(ClaimsPrincipal user)
+    {
+        if (!WorksCases(user))
+        {
+            return db.Cases.Where(_ => false);
+        }
+
+        var f = FactsOf(user);
+        var now = Now;
+        var live = CaseAccessRules.LiveReferral;
+        return db.Cases.Where(c => c.JurisdictionId == f.CountyId && (
+            (f.IsSupervisor && c.AgencyId == f.AgencyId) ||
+            c.AssignedUserId == f.UserId ||
+            c.Members.Any(m => m.UserId == f.UserId && (m.Kind == CaseMemberKind.Team || m.AccessEndsUtc > now)) ||
+            (f.IsSupervisor && db.BreakGlassGrants.Any(g => g.CaseId == c.Id && g.UserId == f.UserId && g.EndsUtc > now)) ||
+            db.Referrals.Any(r => r.CaseId == c.Id && r.ToAgencyId == f.AgencyId && live.Contains(r.Status) && r.Shares != SharedParts.None)));
+    }
+
+    /// <summary>
+    /// Whether the user may see a youth record's identity: through any case of the youth whose decision
+    /// shows identity (every relation but a referral that does not share it), or as the person who
+    /// created the record before any case was opened on it. A youth has few cases, so each is decided.
+    /// </summary>
+    public async Task<bool> SeesYouthAsync(ClaimsPrincipal user, Youth youth, CancellationToken ct = default)
+    {
+        if (!WorksCases(user) || youth.JurisdictionId != user.CountyId())
+        {
+            return false;
+        }
+
+        var cases = await db.Cases.AsNoTracking().Where(c => c.YouthId == youth.Id).ToListAsync(ct);
+        if (cases.Count == 0)
+        {
+            return youth.CreatedByUserId == user.UserId();
+        }
+
+        foreach (var c in cases)
+        {
+            if ((await DecideAsync(user, c, ct)).Sees(SharedParts.Identity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Beacon.Web.Features.Cases;
+
+/// <summary>
+/// One section of a case's page (notes, tasks, referrals, meetings...): a view component given the
+/// opened case, which shows only what <see cref="OpenedCase.Access"/> lets the user see. Sections are
+/// found by reflection and shown in <see cref="CaseSectionAttribute.Order"/>, so a new one needs no
+/// change to the case page.
+/// </summary>
+public abstract class CaseSection : ViewComponent
+{
+    public abstract Task<IViewComponentResult> InvokeAsync(OpenedCase opened);
+
+    /// <summary>Every section type, in page order.</summary>
+    public static IReadOnlyList<Type> All { get; } = typeof(CaseSection).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(CaseSection)))
+        .OrderBy(t => t.GetCustomAttribute<CaseSectionAttribute>()?.Order ?? int.MaxValue)
+        .ThenBy(t => t.Name, StringComparer.Ordinal)
+        .ToList();
+}
+
+/// <summary>Where a <see cref="CaseSection"/> goes on the case page: lower first.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CaseSectionAttribute(int order) : Attribute
+{
+    public int Order { get; } = order;
+}
