@@ -52,8 +52,9 @@ public sealed class CaseGate(
     BeaconDbContext db, CaseAccess access, IAuthorizationService authorization, AuditTrail audit, IHttpContextAccessor http)
 {
     /// <summary>
-    /// Opens a case for the operation. A read is audited as a view (flagged "break-glass" when that is
-    /// the only reason it is allowed); a refusal is audited as refused access. Changes are audited by
+    /// Opens a case for the operation. Any GET is audited as a view, whatever the operation (a form shows
+    /// the case too), flagged "break-glass", "referral" or "mdt-invitee" when that is why it is allowed;
+    /// a refusal is audited as refused access. Changes are audited by
     /// the caller after they are saved (<see cref="RecordAsync"/>). The case is tracked, ready to change.
     /// </summary>
     public async Task<OpenedCase?> OpenAsync(Guid id, CaseOperation operation, CancellationToken ct = default)
@@ -67,7 +68,7 @@ public sealed class CaseGate(
         }
 
         var decision = await access.DecideAsync(user, c, ct);
-        if (operation == CaseOperation.Read)
+        if (HttpMethods.IsGet(http.HttpContext.Request.Method))
         {
             await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Case, id.ToString(), AuditOutcome.Allowed, DetailOf(decision), ct);
         }

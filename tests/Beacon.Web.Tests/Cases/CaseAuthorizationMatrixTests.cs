@@ -1,0 +1,271 @@
+using System.Net;
+using Beacon.Core.Accounts;
+using Beacon.Core.Audit;
+using Beacon.Data.Entities;
+using Beacon.Web.Tests.Infrastructure;
+using Beacon.Web.Tests.Records;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Beacon.Web.Tests.Screening;
+using Xunit.Abstractions;
+
+namespace Beacon.Web.Tests.Cases;
+
+/// <summary>
+/// The authorization matrix of issue 5: every case-data page and handler (found in the app's own
+/// endpoints, so a new one cannot escape it) against every role in every scope and relationship —
+/// owning agency, another agency, another county, assigned, on the team, invited to the MDT (and the
+/// invitation ended), broken glass, referred — asserting exactly who gets the page, who gets 404, and
+/// whose role is turned away before any record is looked at.
+/// </summary>
+[Trait("Category", "Data")]
+public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOutputHelper output) : IClassFixture<BeaconFactory>
+{
+    /// <summary>What a request may get.</summary>
+    public enum Outcome
+    {
+        /// <summary>The page (200), or for a POST anything the handler answers (a redirect after saving, the form with its errors).</summary>
+        Served,
+        /// <summary>404: nothing says whether the record exists.</summary>
+        NotFound,
+        /// <summary>The role may not use case pages at all: sent to the access-denied page before any record is read.</summary>
+        RoleRefused,
+    }
+
+    /// <summary>One person of the matrix: a role, an agency, and their relation to the case.</summary>
+    public sealed record Persona(string Name, string Role, string Agency, string County = "placer");
+
+    // The case belongs to Alpha (Placer County). Bravo and Delta are other agencies of the county; Delta
+    // has an accepted referral sharing services only. Charlie is in Monterey County.
+    public static readonly Persona OwnerSupervisor = new("supervisor, owning agency", Roles.Supervisor, "Alpha");
+    public static readonly Persona Assigned = new("caseworker, assigned", Roles.Caseworker, "Alpha");
+    public static readonly Persona Team = new("caseworker, on the team", Roles.Caseworker, "Alpha");
+    public static readonly Persona Uninvited = new("caseworker, owning agency, not on the case", Roles.Caseworker, "Alpha");
+    public static readonly Persona OtherSupervisor = new("supervisor, other agency", Roles.Supervisor, "Bravo");
+    public static readonly Persona Invited = new("caseworker, other agency, invited to the MDT", Roles.Caseworker, "Bravo");
+    public static readonly Persona InvitationEnded = new("caseworker, other agency, MDT invitation ended", Roles.Caseworker, "Bravo");
+    public static readonly Persona Glass = new("supervisor, other agency, broke the glass", Roles.Supervisor, "Bravo");
+    public static readonly Persona Referred = new("caseworker, agency referred to (services only)", Roles.Caseworker, "Delta");
+    public static readonly Persona OtherCountySupervisor = new("supervisor, other county", Roles.Supervisor, "Charlie", "monterey");
+    public static readonly Persona OtherCountyCaseworker = new("caseworker, other county", Roles.Caseworker, "Charlie", "monterey");
+    public static readonly Persona Reporter = new("reporter, owning agency", Roles.Reporter, "Alpha");
+    public static readonly Persona Analyst = new("analyst, owning agency", Roles.Analyst, "Alpha");
+    public static readonly Persona Trainer = new("trainer, owning agency", Roles.Trainer, "Alpha");
+    public static readonly Persona Administrator = new("administrator, owning agency", Roles.Administrator, "Alpha");
+
+    public static readonly IReadOnlyList<Persona> Everyone =
+    [
+        OwnerSupervisor, Assigned, Team, Uninvited, OtherSupervisor, Invited, InvitationEnded, Glass, Referred,
+        OtherCountySupervisor, OtherCountyCaseworker, Reporter, Analyst, Trainer, Administrator,
+    ];
+
+    private static readonly Persona[] NoCaseRole = [Reporter, Analyst, Trainer, Administrator];
+
+    /// <summary>Who is served, by what the endpoint needs; everyone else with a case role gets 404.</summary>
+    private static class Needs
+    {
+        public static readonly Persona[] Read = [OwnerSupervisor, Assigned, Team, Invited, Glass, Referred];
+        public static readonly Persona[] WholeCase = [OwnerSupervisor, Assigned, Team, Invited, Glass];
+        public static readonly Persona[] Work = [OwnerSupervisor, Assigned, Team];
+        public static readonly Persona[] Reassign = [OwnerSupervisor];
+        /// <summary>Pages of the user's own county that list or start things (each list filtered per record).</summary>
+        public static readonly Persona[] CaseRole = [.. Everyone.Except(NoCaseRole)];
+        /// <summary>The youth's identity: everyone who sees the whole case (the referral does not share identity).</summary>
+        public static readonly Persona[] Identity = WholeCase;
+    }
+
+    /// <summary>
+    /// The expectations: for each endpoint (method, route template, handler), who is served. An endpoint the
+    /// app has and this table lacks fails the test, and so does an entry for an endpoint the app no longer has.
+    /// </summary>
+    private static readonly Dictionary<string, Persona[]> Expectations = new(StringComparer.Ordinal)
+    {
+        ["GET cases/{id:guid}"] = Needs.Read,
+    };
+
+    [Fact]
+    public async Task EveryCaseEndpoint_ServesExactlyThoseWithNeedToKnow()
+    {
+        var endpoints = await CaseEndpointsAsync();
+        var unlisted = endpoints.Select(e => e.Key).Where(k => !Expectations.ContainsKey(k)).ToList();
+        var stale = Expectations.Keys.Where(k => endpoints.All(e => e.Key != k)).ToList();
+        Assert.True(unlisted.Count == 0, "Case endpoints with no row in the matrix (add who may use them):\n" + string.Join("\n", unlisted));
+        Assert.True(stale.Count == 0, "Matrix rows for endpoints the app does not have:\n" + string.Join("\n", stale));
+
+        var world = await CaseWorld.CreateAsync(factory);
+        var failures = new List<string>();
+        foreach (var persona in Everyone)
+        {
+            var client = await world.ClientAsync(persona);
+            foreach (var endpoint in endpoints)
+            {
+                var expected = NoCaseRole.Contains(persona) ? Outcome.RoleRefused
+                    : Expectations[endpoint.Key].Contains(persona) ? Outcome.Served : Outcome.NotFound;
+                var path = world.PathOf(endpoint.Route);
+                var response = await world.SendAsync(client, endpoint.Method, path, endpoint.Handler);
+                var actual = OutcomeOf(response, endpoint.Method);
+                output.WriteLine($"{persona.Name,-50} {endpoint.Key,-60} {(int)response.StatusCode} {actual}");
+                if (actual != expected)
+                {
+                    failures.Add($"{persona.Name}: {endpoint.Key} ({path}) gave {(int)response.StatusCode} " +
+                                 $"{response.Headers.Location}; expected {expected}");
+                }
+                else if (await world.AuditGapAsync(persona, endpoint.Method, endpoint.Route, actual.Value) is { } gap)
+                {
+                    failures.Add($"{persona.Name}: {endpoint.Key} ({path}): {gap}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static Outcome? OutcomeOf(HttpResponseMessage response, string method)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => Outcome.NotFound,
+            HttpStatusCode.Forbidden => Outcome.RoleRefused,
+            HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.Ordinal) => Outcome.RoleRefused,
+            HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => null,
+            HttpStatusCode.OK or HttpStatusCode.Redirect => Outcome.Served,
+            // A POST whose empty form the handler refuses as invalid still reached the handler.
+            HttpStatusCode.BadRequest when method == HttpMethods.Post => Outcome.Served,
+            _ => null,
+        };
+    }
+
+    /// <summary>One request the matrix sends: a page's GET, or one of its POST handlers.</summary>
+    private sealed record CaseEndpoint(string Method, string Route, string? Handler)
+    {
+        public string Key => $"{Method} {Route}" + (Handler is null ? "" : $" ?handler={Handler}");
+    }
+
+    /// <summary>
+    /// Every page under Features/Cases and Features/Youth, from the endpoint data source, with each of its
+    /// handlers (read from the compiled page, so a new OnPostSomething is a new row).
+    /// </summary>
+    private async Task<List<CaseEndpoint>> CaseEndpointsAsync()
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var found = new List<CaseEndpoint>();
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<PageActionDescriptor>()))
+            .Where(x => x.Page is not null && (x.Page.ViewEnginePath.StartsWith("/Cases/", StringComparison.Ordinal) ||
+                                               x.Page.ViewEnginePath.StartsWith("/Youth/", StringComparison.Ordinal)))
+            .GroupBy(x => x.Page!.ViewEnginePath, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(x => x.Endpoint.RoutePattern.RawText?.Length ?? 0).First());
+        foreach (var (endpoint, page) in pages)
+        {
+            var compiled = await loader.LoadAsync(page!, endpoint.Metadata);
+            var route = endpoint.RoutePattern.RawText!.Trim('/');
+            found.Add(new CaseEndpoint(HttpMethods.Get, route, null));
+            found.AddRange(compiled.HandlerMethods
+                .Where(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase))
+                .Select(h => new CaseEndpoint(HttpMethods.Post, route, h.Name)));
+        }
+
+        Assert.Contains(found, e => e.Route == "cases/{id:guid}");
+        return found.DistinctBy(e => e.Key).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The agencies, people and case of the matrix, and how to reach each endpoint for them.</summary>
+    private sealed class CaseWorld
+    {
+        private readonly BeaconFactory _factory;
+        private readonly Dictionary<Persona, TestUser> _users = [];
+        private readonly Dictionary<Persona, HttpClient> _clients = [];
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        private CaseWorld(BeaconFactory factory) => _factory = factory;
+
+        public static async Task<CaseWorld> CreateAsync(BeaconFactory factory)
+        {
+            var world = new CaseWorld(factory);
+            var tag = Guid.NewGuid().ToString("N")[..6];
+            foreach (var persona in Everyone)
+            {
+                world._users[persona] = await factory.CreateInAgencyAsync(persona.County, $"{persona.Agency} {tag}", persona.Role);
+            }
+
+            var youth = await factory.WriteYouthAsync("Matrix Youth " + tag, "Matrix Guardian " + tag, county: "placer");
+            var c = await factory.WriteCaseAsync(youth, world._users[OwnerSupervisor].AgencyId, world._users[Assigned]);
+            var now = DateTime.UtcNow;
+            await factory.AddAsync<object>(
+                new CaseMember { CaseId = c.Id, UserId = world._users[Team].Id, Kind = CaseMemberKind.Team, AddedUtc = now },
+                new CaseMember { CaseId = c.Id, UserId = world._users[Invited].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now, AccessEndsUtc = now.AddDays(7) },
+                new CaseMember { CaseId = c.Id, UserId = world._users[InvitationEnded].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now.AddDays(-9), AccessEndsUtc = now.AddDays(-2) },
+                new BreakGlassGrant { CaseId = c.Id, UserId = world._users[Glass].Id, Reason = "matrix test", GrantedUtc = now, EndsUtc = now.AddHours(4) },
+                new Referral
+                {
+                    CaseId = c.Id, FromAgencyId = c.AgencyId, ToAgencyId = world._users[Referred].AgencyId, Request = "matrix referral",
+                    Basis = ConsentBasis.YouthConsent, Shares = SharedParts.Services, Status = ReferralStatus.Accepted,
+                    RequestedByUserId = world._users[Assigned].Id, RequestedUtc = now,
+                });
+            world._values["id"] = c.Id.ToString();
+            return world;
+        }
+
+        public async Task<HttpClient> ClientAsync(Persona persona)
+        {
+            if (!_clients.TryGetValue(persona, out var client))
+            {
+                client = _factory.CreateBrowserLikeClient();
+                var signIn = await client.SignInAsync(_users[persona]);
+                Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+                _clients[persona] = client;
+            }
+
+            return client;
+        }
+
+        /// <summary>
+        /// What the audit trail lacks after a request, if anything: a refusal must leave an AccessRefused entry,
+        /// and a page about a record (a route with an id) must leave a View or Export entry, both by this user.
+        /// </summary>
+        public async Task<string?> AuditGapAsync(Persona persona, string method, string route, Outcome outcome)
+        {
+            var userId = _users[persona].Id;
+            var latest = await _factory.QueryAsync(db => db.AuditLog.Where(e => e.UserId == userId)
+                .OrderByDescending(e => e.Sequence).Select(e => (AuditAction?)e.Action).FirstOrDefaultAsync());
+            return outcome switch
+            {
+                Outcome.NotFound when latest != AuditAction.AccessRefused => $"refused, but the user's last audit entry is {latest}",
+                Outcome.Served when method == HttpMethods.Get && route.Contains('{', StringComparison.Ordinal) &&
+                                    latest is not (AuditAction.View or AuditAction.Export) => $"served, but the user's last audit entry is {latest}",
+                _ => null,
+            };
+        }
+
+        /// <summary>The route with each parameter of the case world filled in (constraints dropped).</summary>
+        public string PathOf(string route) => "/" + string.Join('/', route.Split('/').Select(segment =>
+        {
+            if (!segment.StartsWith('{'))
+            {
+                return segment;
+            }
+
+            var name = segment.Trim('{', '}', '?').Split(':')[0];
+            return _values.TryGetValue(name, out var value) ? value
+                : throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {route}: add a record of that kind to the case world.");
+        }));
+
+        public async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, string? handler)
+        {
+            if (method == HttpMethods.Get)
+            {
+                return await client.GetAsync(path);
+            }
+
+            // An empty form with a valid antiforgery token: enough to reach the handler and its access check,
+            // never enough to change anything.
+            var action = handler is null ? path : $"{path}?handler={handler}";
+            return await client.PostFormAsync("/county", new Dictionary<string, string>(), action);
+        }
+    }
+}
