@@ -85,6 +85,18 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
     private static readonly Dictionary<string, Persona[]> Expectations = new(StringComparer.Ordinal)
     {
         ["GET cases/{id:guid}"] = Needs.Read,
+        ["GET cases/{id:guid}/referrals/new"] = Needs.Work,
+        ["POST cases/{id:guid}/referrals/new"] = Needs.Work,
+        ["GET referrals"] = Needs.CaseRole,
+        // The receiving agency decides; the sending side (whoever sees the whole case) follows its status.
+        ["GET referrals/{id:guid}"] = [.. Needs.WholeCase, Referred],
+        ["POST referrals/{id:guid} ?handler=Accept"] = [Referred],
+        ["POST referrals/{id:guid} ?handler=Decline"] = [Referred],
+        ["POST referrals/{id:guid} ?handler=Done"] = [Referred],
+        ["GET cases/{id:guid}/meetings/new"] = Needs.Work,
+        ["POST cases/{id:guid}/meetings/new"] = Needs.Work,
+        ["GET cases/{id:guid}/meetings/{meetingId:guid}"] = Needs.WholeCase,
+        ["POST cases/{id:guid}/meetings/{meetingId:guid}"] = Needs.Work,
     };
 
     [Fact]
@@ -106,6 +118,7 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                 var expected = NoCaseRole.Contains(persona) ? Outcome.RoleRefused
                     : Expectations[endpoint.Key].Contains(persona) ? Outcome.Served : Outcome.NotFound;
                 var path = world.PathOf(endpoint.Route);
+                var before = await world.LastSequenceAsync();
                 var response = await world.SendAsync(client, endpoint.Method, path, endpoint.Handler);
                 var actual = OutcomeOf(response, endpoint.Method);
                 output.WriteLine($"{persona.Name,-50} {endpoint.Key,-60} {(int)response.StatusCode} {actual}");
@@ -114,7 +127,7 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                     failures.Add($"{persona.Name}: {endpoint.Key} ({path}) gave {(int)response.StatusCode} " +
                                  $"{response.Headers.Location}; expected {expected}");
                 }
-                else if (await world.AuditGapAsync(persona, endpoint.Method, endpoint.Route, actual.Value) is { } gap)
+                else if (await world.AuditGapAsync(persona, before, endpoint.Method, endpoint.Route, actual.Value) is { } gap)
                 {
                     failures.Add($"{persona.Name}: {endpoint.Key} ({path}): {gap}");
                 }
@@ -196,18 +209,30 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
             var youth = await factory.WriteYouthAsync("Matrix Youth " + tag, "Matrix Guardian " + tag, county: "placer");
             var c = await factory.WriteCaseAsync(youth, world._users[OwnerSupervisor].AgencyId, world._users[Assigned]);
             var now = DateTime.UtcNow;
+            var meetingId = Guid.NewGuid();
+            var referralId = Guid.NewGuid();
             await factory.AddAsync<object>(
                 new CaseMember { CaseId = c.Id, UserId = world._users[Team].Id, Kind = CaseMemberKind.Team, AddedUtc = now },
                 new CaseMember { CaseId = c.Id, UserId = world._users[Invited].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now, AccessEndsUtc = now.AddDays(7) },
                 new CaseMember { CaseId = c.Id, UserId = world._users[InvitationEnded].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now.AddDays(-9), AccessEndsUtc = now.AddDays(-2) },
                 new BreakGlassGrant { CaseId = c.Id, UserId = world._users[Glass].Id, Reason = "matrix test", GrantedUtc = now, EndsUtc = now.AddHours(4) },
+                new MdtMeeting
+                {
+                    Id = meetingId, CaseId = c.Id, Kind = MdtMeetingKind.Emergency, ScheduledUtc = now.AddDays(1), Location = "Room 2",
+                    ScheduledByUserId = world._users[Assigned].Id,
+                    Attendance = [new MdtAttendance { MeetingId = meetingId, UserId = world._users[Invited].Id }],
+                },
                 new Referral
                 {
+                    Id = referralId,
                     CaseId = c.Id, FromAgencyId = c.AgencyId, ToAgencyId = world._users[Referred].AgencyId, Request = "matrix referral",
                     Basis = ConsentBasis.YouthConsent, Shares = SharedParts.Services, Status = ReferralStatus.Accepted,
                     RequestedByUserId = world._users[Assigned].Id, RequestedUtc = now,
                 });
             world._values["id"] = c.Id.ToString();
+            world._values["meetingId"] = meetingId.ToString();
+            world._values["referrals/{id}"] = referralId.ToString();
+            world._values["youth/{id}"] = youth.Id.ToString();
             return world;
         }
 
@@ -224,20 +249,25 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
             return client;
         }
 
+        public Task<long> LastSequenceAsync() =>
+            _factory.QueryAsync(db => db.AuditLog.MaxAsync(e => (long?)e.Sequence)).ContinueWith(t => t.Result ?? 0, TaskScheduler.Default);
+
         /// <summary>
-        /// What the audit trail lacks after a request, if anything: a refusal must leave an AccessRefused entry,
-        /// and a page about a record (a route with an id) must leave a View or Export entry, both by this user.
+        /// What the audit trail lacks after a request, if anything: a refusal must add an AccessRefused entry,
+        /// and a page about a record (a route with an id) must add a View or Export entry, both by this user.
         /// </summary>
-        public async Task<string?> AuditGapAsync(Persona persona, string method, string route, Outcome outcome)
+        public async Task<string?> AuditGapAsync(Persona persona, long before, string method, string route, Outcome outcome)
         {
             var userId = _users[persona].Id;
-            var latest = await _factory.QueryAsync(db => db.AuditLog.Where(e => e.UserId == userId)
-                .OrderByDescending(e => e.Sequence).Select(e => (AuditAction?)e.Action).FirstOrDefaultAsync());
+            var added = await _factory.QueryAsync(db => db.AuditLog.Where(e => e.UserId == userId && e.Sequence > before)
+                .Select(e => e.Action).ToListAsync());
             return outcome switch
             {
-                Outcome.NotFound when latest != AuditAction.AccessRefused => $"refused, but the user's last audit entry is {latest}",
+                Outcome.NotFound when !added.Contains(AuditAction.AccessRefused) =>
+                    $"refused, but no AccessRefused entry was written ({string.Join(", ", added)})",
                 Outcome.Served when method == HttpMethods.Get && route.Contains('{', StringComparison.Ordinal) &&
-                                    latest is not (AuditAction.View or AuditAction.Export) => $"served, but the user's last audit entry is {latest}",
+                                    !added.Any(a => a is AuditAction.View or AuditAction.Export) =>
+                    $"served, but no View entry was written ({string.Join(", ", added)})",
                 _ => null,
             };
         }
@@ -250,8 +280,10 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                 return segment;
             }
 
+            // A parameter named for the route's first segment ("referrals/{id}") wins over the plain name ("{id}", the case).
             var name = segment.Trim('{', '}', '?').Split(':')[0];
-            return _values.TryGetValue(name, out var value) ? value
+            var scoped = $"{route.Split('/')[0]}/{{{name}}}";
+            return _values.TryGetValue(scoped, out var value) || _values.TryGetValue(name, out value) ? value
                 : throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {route}: add a record of that kind to the case world.");
         }));
 
