@@ -14,12 +14,17 @@ public static class CommandLine
         Usage: beacon [serve] [--urls URL] [--Beacon:Database:Provider Sqlite|Postgres ...]
                beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
                beacon audit verify
+               beacon seed-demo [--yes-demo-data]   (synthetic demo data; outside Development it needs --yes-demo-data)
         """;
+
+    /// <summary>Flags that belong to a command and take no value; the host's configuration would read the next argument as their value.</summary>
+    private static readonly string[] CommandFlags = [SeedDemoCommand.ConfirmFlag];
 
     public static (string[] Command, string[] HostArgs) Split(string[] args)
     {
         var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
-        return (command, args.Skip(command.Length).ToArray());
+        var rest = args.Skip(command.Length).ToArray();
+        return ([.. command, .. rest.Where(CommandFlags.Contains)], rest.Where(a => !CommandFlags.Contains(a)).ToArray());
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
@@ -45,6 +50,9 @@ public static class CommandLine
                 return await cmd.RunAsync(app.Configuration);
             case ["audit", "verify"]:
                 return await new AuditVerifyCommand(app.Services, Console.Out, Console.Error).RunAsync();
+            case ["seed-demo", .. var flags] when flags.All(f => f == SeedDemoCommand.ConfirmFlag):
+                return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
+                    confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
                 return 2;
@@ -83,6 +91,12 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"Beacon cannot start: {ex.Message}");
             return false;
         }
+    }
+
+    private static async Task<bool> PreparedAsync(WebApplication app)
+    {
+        await PrepareAsync(app);
+        return true;
     }
 
     private static Task PrepareAsync(WebApplication app) =>

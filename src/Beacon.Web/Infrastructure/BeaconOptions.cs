@@ -31,6 +31,7 @@ public sealed class BeaconOptions
 
     public SessionOptions Sessions { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
 
     public string ResolveContentPath() =>
         string.IsNullOrWhiteSpace(ContentPath) ? Path.Combine(AppContext.BaseDirectory, "content") : ContentPath;
@@ -49,5 +50,15 @@ public sealed class BeaconOptions
         public int ScreensPerMinute { get; set; } = 60;
         /// <summary>Task force event registrations and cancellations, together, per address.</summary>
         public int RegistrationsPerHour { get; set; } = 20;
+    }
+
+    /// <summary>The retention purge (<c>Beacon:Retention</c>): how often it looks for youth records past their county's period.</summary>
+    public sealed class RetentionOptions
+    {
+        /// <summary>Off only where something else runs the purge (the tests call it directly).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Time between runs, e.g. "06:00:00"; the first run is one minute after start, or sooner if this is shorter.</summary>
+        public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
     }
 }

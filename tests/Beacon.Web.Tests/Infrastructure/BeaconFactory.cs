@@ -20,6 +20,8 @@ public class BeaconFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Beacon:DefaultJurisdiction"] = "",
         // Tests issue their own links; a link printed at start would withdraw theirs.
         ["Beacon:PrintSetupLink"] = "false",
+        // The retention tests run the purge themselves, at a time of their choosing.
+        ["Beacon:Retention:Enabled"] = "false",
     };
 
     private BeaconFactory? _databaseOwner;

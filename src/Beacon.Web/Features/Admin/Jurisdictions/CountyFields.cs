@@ -1,16 +1,22 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Beacon.Web.Features.Admin.Jurisdictions;
 
-/// <summary>A county's names and state; its id is typed once, when it is added.</summary>
+/// <summary>A county's names, state and protocol settings; its id is typed once, when it is added.</summary>
 public class CountyInput
 {
     public string? NameEn { get; set; }
     public string? NameEs { get; set; }
     public string? State { get; set; }
+    /// <summary>Text, not a number, so that "48h" gets a message naming the field rather than a binder's.</summary>
+    public string? EmergencyMdtHours { get; set; }
+    public string? RetentionDays { get; set; }
+
+    public static string? Show(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed record CountyValues(string NameEn, string NameEs, string State);
+public sealed record CountyValues(string NameEn, string NameEs, string State, int? EmergencyMdtHours, int? RetentionDays);
 
 public static partial class CountyFields
 {
@@ -21,6 +27,12 @@ public static partial class CountyFields
     /// <summary>Ids that would clash with a route ("new") or with the row of national contacts.</summary>
     public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(StringComparer.Ordinal) { "new", "national" };
 
+    /// <summary>An emergency MDT within a week at most; a protocol that allows longer is not an emergency one.</summary>
+    public const int EmergencyMdtHoursMin = 1, EmergencyMdtHoursMax = 168;
+
+    /// <summary>At least a month (time to notice a case closed by mistake), at most ten years.</summary>
+    public const int RetentionDaysMin = 30, RetentionDaysMax = 3650;
+
     public static CountyValues? Check(CountyInput input, FormCheck check)
     {
         var en = check.Text("Input.NameEn", "Field.NameEn", input.NameEn, NameMax, required: true);
@@ -28,7 +40,33 @@ public static partial class CountyFields
         // Capitals are not a choice worth an error: "ca" is stored as "CA".
         var state = check.Matching("Input.State", "Field.State", input.State?.ToUpperInvariant(), 2, required: true,
             StatePattern(), "Validation.State");
-        return en is not null && es is not null && state is not null ? new CountyValues(en, es, state) : null;
+        var hoursOk = WholeNumber(check, "Input.EmergencyMdtHours", "Field.EmergencyMdtHours", input.EmergencyMdtHours,
+            EmergencyMdtHoursMin, EmergencyMdtHoursMax, out var hours);
+        var daysOk = WholeNumber(check, "Input.RetentionDays", "Field.RetentionDays", input.RetentionDays,
+            RetentionDaysMin, RetentionDaysMax, out var days);
+        return en is not null && es is not null && state is not null && hoursOk && daysOk
+            ? new CountyValues(en, es, state, hours, days)
+            : null;
+    }
+
+    /// <summary>Empty is allowed (not set: <paramref name="number"/> is null); anything else must be a whole number in the range.</summary>
+    private static bool WholeNumber(FormCheck check, string key, string labelKey, string? value, int min, int max, out int? number)
+    {
+        number = null;
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            number = parsed;
+            return true;
+        }
+
+        check.Fail(key, labelKey, "Validation.WholeNumberRange", min, max);
+        return false;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

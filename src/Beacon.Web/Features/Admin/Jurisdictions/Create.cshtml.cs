@@ -41,7 +41,11 @@ public sealed class CreateModel(
             return Page();
         }
 
-        db.Jurisdictions.Add(new Jurisdiction { Id = id, NameEn = values.NameEn, NameEs = values.NameEs, State = values.State });
+        db.Jurisdictions.Add(new Jurisdiction
+        {
+            Id = id, NameEn = values.NameEn, NameEs = values.NameEs, State = values.State,
+            EmergencyMdtHours = values.EmergencyMdtHours, RetentionDays = values.RetentionDays,
+        });
         try
         {
             await db.SaveChangesAsync(ct);

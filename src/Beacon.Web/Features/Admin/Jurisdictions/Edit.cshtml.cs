@@ -33,7 +33,11 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = new CountyInput { NameEn = Jurisdiction.NameEn, NameEs = Jurisdiction.NameEs, State = Jurisdiction.State };
+        Input = new CountyInput
+        {
+            NameEn = Jurisdiction.NameEn, NameEs = Jurisdiction.NameEs, State = Jurisdiction.State,
+            EmergencyMdtHours = CountyInput.Show(Jurisdiction.EmergencyMdtHours), RetentionDays = CountyInput.Show(Jurisdiction.RetentionDays),
+        };
         return Page();
     }
 
@@ -58,7 +62,9 @@ public sealed class EditModel(
         await db.Jurisdictions.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.NameEn, values.NameEn)
             .SetProperty(j => j.NameEs, values.NameEs)
-            .SetProperty(j => j.State, values.State), ct);
+            .SetProperty(j => j.State, values.State)
+            .SetProperty(j => j.EmergencyMdtHours, values.EmergencyMdtHours)
+            .SetProperty(j => j.RetentionDays, values.RetentionDays), ct);
         directory.Invalidate();
         AdminNotice.Set(TempData, "Jurisdictions.Saved", values.NameEn);
         return RedirectToPage("Index");
