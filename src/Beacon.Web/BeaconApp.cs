@@ -1,6 +1,7 @@
 using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Cases;
+using Beacon.Web.Features.Records.Retention;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Beacon.Web.Features.Screening;
@@ -25,6 +26,7 @@ public static class BeaconApp
         services.Configure<BeaconOptions>(builder.Configuration.GetSection(BeaconOptions.Section));
         // First hosted service, so the database is migrated before anything (Data Protection's key ring) reads it.
         services.AddHostedService<StartupTasks>();
+        services.AddRetention();
         services.AddSingleton(TimeProvider.System);
         services.AddBeaconDatabase();
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
