@@ -117,6 +117,22 @@ public sealed class BreakGlassTests(BeaconFactory factory) : IClassFixture<Beaco
     }
 
     [Fact]
+    public async Task CaseGlassSection_SupervisorWhoBrokeTheGlass_SeesOnlyTheirOwnGrant()
+    {
+        var (_, c, _) = await OwnedCaseAsync();
+        var (_, first) = await factory.SignedInAtAsync("placer", "Placer Child Welfare", Roles.Supervisor);
+        var (_, second) = await factory.SignedInAtAsync("placer", "Placer Sheriff", Roles.Supervisor);
+        const string secondReason = "Deputy found the youth at a motel; checking for a safety plan before placement.";
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync($"/cases/{c.Id}/break-glass", Form(Reason, "8"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync($"/cases/{c.Id}/break-glass", Form(secondReason, "1"))).StatusCode);
+
+        var html = await (await second.GetAsync($"/cases/{c.Id}")).TextAsync();
+
+        Assert.Contains(secondReason, html);
+        Assert.DoesNotContain(Reason, html);
+    }
+
+    [Fact]
     public async Task CaseGlassSection_WithoutGrants_SaysSoToTheOwner()
     {
         var (_, c, owner) = await OwnedCaseAsync();
