@@ -1,0 +1,82 @@
+using Beacon.Core.Audit;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Accounts;
+using Beacon.Web.Features.Cases;
+using Beacon.Web.Features.Records;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.YouthRecords;
+
+/// <summary>
+/// A new youth record. A likely duplicate in the county (same name and date of birth, by the blind
+/// index) stops the save and offers the existing record instead: open a case on it for my agency, go
+/// to it when I may see it, or confirm that this is a different youth and save anyway.
+/// </summary>
+public sealed class NewModel(
+    BeaconDbContext db, YouthIdentity identity, CaseAccess access, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<YouthResource> y) : PageModel
+{
+    [BindProperty]
+    public YouthInput Input { get; set; } = new();
+
+    /// <summary>"It is a different youth: save anyway", ticked after the duplicate was shown.</summary>
+    [BindProperty]
+    public bool ConfirmDifferent { get; set; }
+
+    /// <summary>The likely duplicates found on the last post; an empty list when there were none.</summary>
+    public IReadOnlyList<DuplicateOffer> Duplicates { get; private set; } = [];
+
+    public void OnGet() => Input.WithEmptySlots();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Input.Validate(ModelState, nameof(Input), y, YouthRules.Today(clock));
+        if (!ModelState.IsValid)
+        {
+            Input.WithEmptySlots();
+            return Page();
+        }
+
+        var county = User.CountyId();
+        var duplicates = await identity.LikelyDuplicatesAsync(county, Input.LegalName!, Input.ParsedDateOfBirth, ct: ct);
+        if (duplicates.Count > 0 && !ConfirmDifferent)
+        {
+            Duplicates = await DuplicateOffer.ForAsync(db, access, User, duplicates, ct);
+            ModelState.AddModelError(nameof(ConfirmDifferent), y["Youth.Error.Duplicate"]);
+            Input.WithEmptySlots();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var youth = new Youth { JurisdictionId = county, LegalName = "", CreatedByUserId = User.UserId(), CreatedUtc = now, UpdatedUtc = now };
+        Input.ApplyTo(youth);
+        youth.IdentityIndex = await identity.IndexAsync(youth.LegalName, youth.DateOfBirth, ct);
+        db.Youth.Add(youth);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditAction.Create, AuditRecordTypes.Youth, youth.Id.ToString(), AuditOutcome.Allowed,
+            duplicates.Count > 0 ? "confirmed-not-duplicate" : null, ct);
+        TempData[DetailsModel.NoticeKey] = "Youth.Notice.Created";
+        return RedirectToPage("Details", new { id = youth.Id });
+    }
+}
+
+/// <summary>An existing record with the same name and date of birth: its id, and whether the user may open it.</summary>
+public sealed record DuplicateOffer(Guid Id, bool Visible)
+{
+    public static async Task<IReadOnlyList<DuplicateOffer>> ForAsync(
+        BeaconDbContext db, CaseAccess access, System.Security.Claims.ClaimsPrincipal user, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var offers = new List<DuplicateOffer>();
+        foreach (var id in ids)
+        {
+            var stub = await YouthRules.StubAsync(db, id, ct);
+            offers.Add(new DuplicateOffer(id, stub is not null && await access.SeesYouthAsync(user, stub, ct)));
+        }
+
+        return offers;
+    }
+}
