@@ -11,7 +11,15 @@ namespace Beacon.Web.Features.Cases;
 /// </summary>
 public abstract class CaseSection : ViewComponent
 {
-    public abstract Task<IViewComponentResult> InvokeAsync(OpenedCase opened);
+    /// <summary>
+    /// The one public entry point MVC calls. It is not virtual on purpose: Razor's compiler counts every
+    /// public <c>InvokeAsync</c> up the class chain, so an abstract one overridden by each section is two
+    /// and fails the build (RZ3901). Sections implement <see cref="RenderAsync"/> instead.
+    /// </summary>
+    public Task<IViewComponentResult> InvokeAsync(OpenedCase opened) => RenderAsync(opened);
+
+    /// <summary>Renders the section for the opened case, or nothing when its access does not show it.</summary>
+    protected abstract Task<IViewComponentResult> RenderAsync(OpenedCase opened);
 
     /// <summary>Every section type, in page order.</summary>
     public static IReadOnlyList<Type> All { get; } = typeof(CaseSection).Assembly.GetTypes()
