@@ -100,6 +100,21 @@ public sealed class StatusTests(BeaconFactory factory) : IClassFixture<BeaconFac
     }
 
     [Fact]
+    public async Task CasePage_InSpanish_ShowsTheWorkSectionsInSpanish()
+    {
+        var (worker, c) = await factory.AssignedCaseAsync();
+
+        var page = await worker.PageAsync($"/cases/{c.Id}?lang=es");
+
+        foreach (var text in new[] { "Historial de estados", "Cambiar el estado", "Integrantes del equipo", "Evaluaciones", "Notas", "Tareas", "Plan de seguridad", "Servicios" })
+        {
+            Assert.Contains(text, page);
+        }
+
+        Assert.DoesNotContain("Status history", page);
+    }
+
+    [Fact]
     public async Task StatusPage_UnknownCase_IsNotFound()
     {
         var (worker, _) = await factory.AssignedCaseAsync();
