@@ -1,0 +1,80 @@
+using Beacon.Core.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Cases.Work;
+
+/// <summary>
+/// What every page that works on a case shares: the case opened through the <see cref="CaseGate"/>
+/// (so a user without the relation gets 404 and the refusal is audited), the checks of typed text
+/// (errors name the field), and the way back to the case page with a notice.
+/// </summary>
+public abstract class CaseWorkPage(CaseGate gate, IStringLocalizer<CaseResource> c) : PageModel
+{
+    public OpenedCase Opened { get; private set; } = null!;
+    public Beacon.Data.Entities.Case Case => Opened.Case;
+    public Guid CaseId => Opened.Id;
+
+    protected CaseGate Gate => gate;
+    protected IStringLocalizer<CaseResource> C => c;
+    protected CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>Opens the case for the operation; false means "answer 404" (the gate has audited the refusal).</summary>
+    protected async Task<bool> OpenAsync(Guid id, CaseOperation operation)
+    {
+        if (await gate.OpenAsync(id, operation, Aborted) is not { } opened)
+        {
+            return false;
+        }
+
+        Opened = opened;
+        return true;
+    }
+
+    /// <summary>Opens the case to show a form that holds case data: the look is audited as a view, like the case page.</summary>
+    protected async Task<bool> OpenFormAsync(Guid id, string what)
+    {
+        if (!await OpenAsync(id, CaseOperation.Work))
+        {
+            return false;
+        }
+
+        await gate.RecordAsync(AuditAction.View, Opened, what, Aborted);
+        return true;
+    }
+
+    /// <summary>After a change: audit it, then go back to the case's section with a notice.</summary>
+    protected async Task<IActionResult> DoneAsync(AuditAction action, string what, string notice, string section)
+    {
+        await gate.RecordAsync(action, Opened, what, Aborted);
+        TempData[DetailsModel.NoticeKey] = notice;
+        return Redirect($"/cases/{CaseId}#{section}");
+    }
+
+    /// <summary>
+    /// The trimmed text of a field, or null with an error naming the field when it is missing (if
+    /// required) or longer than <paramref name="max"/>.
+    /// </summary>
+    protected string? ReadText(string field, string? value, int max, string labelKey, bool required = true)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (text is null)
+        {
+            if (required)
+            {
+                ModelState.AddModelError(field, c["Error.Required", c[labelKey]]);
+            }
+
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            ModelState.AddModelError(field, c["Error.TooLong", c[labelKey], max, text.Length]);
+            return null;
+        }
+
+        return text;
+    }
+}

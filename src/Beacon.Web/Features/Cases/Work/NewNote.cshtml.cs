@@ -1,0 +1,43 @@
+using Beacon.Core.Audit;
+using Beacon.Data;
+using Beacon.Data.Entities;
+using Beacon.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Cases.Work;
+
+/// <summary>Adds a note to the case: its first version, with its author and time.</summary>
+public sealed class NewNoteModel(CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, TimeProvider clock)
+    : CaseWorkPage(gate, c)
+{
+    public string? Text { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) =>
+        await OpenAsync(id, CaseOperation.Work) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? text)
+    {
+        if (!await OpenAsync(id, CaseOperation.Work))
+        {
+            return NotFound();
+        }
+
+        Text = text;
+        var checkedText = ReadText("text", text, CaseWorkLimits.NoteMax, "Notes.Text");
+        if (checkedText is null)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var me = User.UserId();
+        db.CaseNotes.Add(new CaseNote
+        {
+            CaseId = id, AuthorId = me, CreatedUtc = now,
+            Versions = [new CaseNoteVersion { Number = 1, Text = checkedText, EditedByUserId = me, EditedUtc = now }],
+        });
+        await db.SaveChangesAsync(Aborted);
+        return await DoneAsync(AuditAction.Create, "note", "Notes.Notice.Added", CaseSections.Notes);
+    }
+}
