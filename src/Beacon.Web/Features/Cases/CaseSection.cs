@@ -11,7 +11,14 @@ namespace Beacon.Web.Features.Cases;
 /// </summary>
 public abstract class CaseSection : ViewComponent
 {
-    public abstract Task<IViewComponentResult> InvokeAsync(OpenedCase opened);
+    /// <summary>
+    /// The one public InvokeAsync, here and not in the sections: Razor's build-time check counts every
+    /// public InvokeAsync up a view component's hierarchy, so an override plus the abstract method it
+    /// overrides would be two (error RZ3901). Sections implement <see cref="ShowAsync"/>.
+    /// </summary>
+    public Task<IViewComponentResult> InvokeAsync(OpenedCase opened) => ShowAsync(opened);
+
+    protected abstract Task<IViewComponentResult> ShowAsync(OpenedCase opened);
 
     /// <summary>Every section type, in page order.</summary>
     public static IReadOnlyList<Type> All { get; } = typeof(CaseSection).Assembly.GetTypes()
