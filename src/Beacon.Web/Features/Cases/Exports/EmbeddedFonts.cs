@@ -15,22 +15,30 @@ public sealed class EmbeddedFonts : IFontResolver
 
     private static readonly Lock Gate = new();
     private static readonly EmbeddedFonts Instance = new();
+    private static bool _installed;
     private static readonly Dictionary<string, byte[]> Faces = new(StringComparer.Ordinal)
     {
         [Regular] = Load(Regular), [Bold] = Load(Bold),
     };
 
     /// <summary>
-    /// Installs the resolver for the process. PDFsharp's setting is global and may be set only before
-    /// its first font operation, and then only again with the same instance; so one instance, once.
+    /// Readies PDFsharp for the process: its licence, then this resolver. PDFsharp's font setting is
+    /// global and may be set only before its first font operation, and then only again with the same
+    /// instance; so one instance, once.
     /// </summary>
     public static void Install()
     {
         lock (Gate)
         {
-            if (!ReferenceEquals(GlobalFontSettings.FontResolver, Instance))
+            // PDFsharp 6.5 is dual-licensed, AGPL-3.0-only or commercial, and refuses to work until the
+            // code names one. This names AGPL: Beacon's source must then be offered to everyone who uses
+            // it over the network. A county holding a commercial licence calls PdfSharpLicense.LoadLicense(key)
+            // here instead. (ADR-009 assumed MIT: that held up to 6.2, which the package mirror does not have.)
+            if (!_installed)
             {
+                PdfSharp.PdfSharpLicense.SetAgplLicense();
                 GlobalFontSettings.FontResolver = Instance;
+                _installed = true;
             }
         }
     }
