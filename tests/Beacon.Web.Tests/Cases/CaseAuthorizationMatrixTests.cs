@@ -93,6 +93,48 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
         ["POST referrals/{id:guid} ?handler=Accept"] = [Referred],
         ["POST referrals/{id:guid} ?handler=Decline"] = [Referred],
         ["POST referrals/{id:guid} ?handler=Done"] = [Referred],
+        ["GET cases"] = Needs.CaseRole,
+        ["GET cases/export"] = Needs.CaseRole,
+        ["GET cases/{id:guid}/summary"] = Needs.WholeCase,
+        ["GET cases/{id:guid}/assign"] = Needs.Reassign,
+        ["POST cases/{id:guid}/assign"] = Needs.Reassign,
+        // Supervisors of the county only; one who can already read the case is sent to it.
+        ["GET cases/{id:guid}/break-glass"] = [OwnerSupervisor, OtherSupervisor, Glass],
+        ["POST cases/{id:guid}/break-glass"] = [OwnerSupervisor, OtherSupervisor, Glass],
+        ["GET cases/{id:guid}/status"] = Needs.Work,
+        ["POST cases/{id:guid}/status"] = Needs.Work,
+        ["GET cases/{id:guid}/team"] = Needs.Work,
+        ["POST cases/{id:guid}/team"] = Needs.Work,
+        ["GET cases/{id:guid}/team/{memberId:guid}/remove"] = Needs.Work,
+        ["POST cases/{id:guid}/team/{memberId:guid}/remove"] = Needs.Work,
+        ["GET cases/{id:guid}/screens/attach"] = Needs.Work,
+        ["POST cases/{id:guid}/screens/attach"] = Needs.Work,
+        ["GET cases/{id:guid}/screens/{screenId:guid}/detach"] = Needs.Work,
+        ["POST cases/{id:guid}/screens/{screenId:guid}/detach"] = Needs.Work,
+        ["GET cases/{id:guid}/notes/new"] = Needs.Work,
+        ["POST cases/{id:guid}/notes/new"] = Needs.Work,
+        ["GET cases/{id:guid}/notes/{noteId:guid}"] = Needs.WholeCase,
+        // A note is edited by its author only (the assigned caseworker wrote the world's note).
+        ["GET cases/{id:guid}/notes/{noteId:guid}/edit"] = [Assigned],
+        ["POST cases/{id:guid}/notes/{noteId:guid}/edit"] = [Assigned],
+        ["GET cases/{id:guid}/tasks"] = Needs.Work,
+        ["POST cases/{id:guid}/tasks"] = Needs.Work,
+        // Marking a task done: those who work the case, and the task's assignee (here the MDT invitee).
+        ["POST cases/{id:guid}/tasks ?handler=Done"] = [.. Needs.Work, Invited],
+        ["GET cases/{id:guid}/safety-plan"] = Needs.Work,
+        ["POST cases/{id:guid}/safety-plan"] = Needs.Work,
+        ["GET cases/{id:guid}/services"] = Needs.Work,
+        ["POST cases/{id:guid}/services"] = Needs.Work,
+        ["POST cases/{id:guid}/services ?handler=Status"] = Needs.Work,
+        ["GET youth/new"] = Needs.CaseRole,
+        ["POST youth/new"] = Needs.CaseRole,
+        ["GET youth/find"] = Needs.CaseRole,
+        ["POST youth/find"] = Needs.CaseRole,
+        ["GET youth/{id:guid}"] = Needs.Identity,
+        ["GET youth/{id:guid}/edit"] = Needs.Work,
+        ["POST youth/{id:guid}/edit"] = Needs.Work,
+        // Opening another case on the youth: whoever sees the record (the form gives no name and date of birth).
+        ["POST youth/{id:guid} ?handler=OpenCase"] = Needs.Identity,
         ["GET cases/{id:guid}/meetings/new"] = Needs.Work,
         ["POST cases/{id:guid}/meetings/new"] = Needs.Work,
         ["GET cases/{id:guid}/meetings/{meetingId:guid}"] = Needs.WholeCase,
@@ -110,16 +152,20 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
 
         var world = await CaseWorld.CreateAsync(factory);
         var failures = new List<string>();
+        // Opening another case on the youth goes last, for everyone: a persona's own new case changes nothing of
+        // the matrix's case, but gives its agency's supervisor the youth's record for the requests after it.
+        var phases = endpoints.GroupBy(e => e.Handler == "OpenCase").OrderBy(g => g.Key);
+        foreach (var phase in phases)
         foreach (var persona in Everyone)
         {
             var client = await world.ClientAsync(persona);
-            foreach (var endpoint in endpoints)
+            foreach (var endpoint in phase)
             {
                 var expected = NoCaseRole.Contains(persona) ? Outcome.RoleRefused
                     : Expectations[endpoint.Key].Contains(persona) ? Outcome.Served : Outcome.NotFound;
-                var path = world.PathOf(endpoint.Route);
+                var path = await world.PathOfAsync(endpoint.Route);
                 var before = await world.LastSequenceAsync();
-                var response = await world.SendAsync(client, endpoint.Method, path, endpoint.Handler);
+                var response = await world.SendAsync(client, endpoint, path);
                 var actual = OutcomeOf(response, endpoint.Method);
                 output.WriteLine($"{persona.Name,-50} {endpoint.Key,-60} {(int)response.StatusCode} {actual}");
                 if (actual != expected)
@@ -127,7 +173,7 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                     failures.Add($"{persona.Name}: {endpoint.Key} ({path}) gave {(int)response.StatusCode} " +
                                  $"{response.Headers.Location}; expected {expected}");
                 }
-                else if (await world.AuditGapAsync(persona, before, endpoint.Method, endpoint.Route, actual.Value) is { } gap)
+                else if (await world.AuditGapAsync(persona, before, endpoint.Method, endpoint.Route, response.StatusCode, actual.Value) is { } gap)
                 {
                     failures.Add($"{persona.Name}: {endpoint.Key} ({path}): {gap}");
                 }
@@ -195,6 +241,12 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
         private readonly Dictionary<Persona, HttpClient> _clients = [];
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
+        private Guid _caseId;
+        private Guid _taskId;
+        private Guid _serviceId;
+        /// <summary>A caseworker of the owning agency who is no persona: the team member and screen author made per request.</summary>
+        private TestUser _spare = null!;
+
         private CaseWorld(BeaconFactory factory) => _factory = factory;
 
         public static async Task<CaseWorld> CreateAsync(BeaconFactory factory)
@@ -211,11 +263,27 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
             var now = DateTime.UtcNow;
             var meetingId = Guid.NewGuid();
             var referralId = Guid.NewGuid();
+            var noteId = Guid.NewGuid();
+            world._spare = await factory.CreateInAgencyAsync("placer", $"Alpha {tag}", Roles.Caseworker);
+            world._caseId = c.Id;
+            world._taskId = Guid.NewGuid();
+            world._serviceId = Guid.NewGuid();
             await factory.AddAsync<object>(
                 new CaseMember { CaseId = c.Id, UserId = world._users[Team].Id, Kind = CaseMemberKind.Team, AddedUtc = now },
                 new CaseMember { CaseId = c.Id, UserId = world._users[Invited].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now, AccessEndsUtc = now.AddDays(7) },
                 new CaseMember { CaseId = c.Id, UserId = world._users[InvitationEnded].Id, Kind = CaseMemberKind.MdtInvitee, AddedUtc = now.AddDays(-9), AccessEndsUtc = now.AddDays(-2) },
                 new BreakGlassGrant { CaseId = c.Id, UserId = world._users[Glass].Id, Reason = "matrix test", GrantedUtc = now, EndsUtc = now.AddHours(4) },
+                new CaseNote
+                {
+                    Id = noteId, CaseId = c.Id, AuthorId = world._users[Assigned].Id, CreatedUtc = now,
+                    Versions = [new CaseNoteVersion { NoteId = noteId, Number = 1, Text = "matrix note", EditedByUserId = world._users[Assigned].Id, EditedUtc = now }],
+                },
+                new CaseTask
+                {
+                    Id = world._taskId, CaseId = c.Id, Title = "matrix task", AssignedUserId = world._users[Invited].Id,
+                    CreatedByUserId = world._users[Assigned].Id, CreatedUtc = now,
+                },
+                new CaseService { Id = world._serviceId, CaseId = c.Id, Kind = ServiceKind.Housing, Status = ServiceStatus.Planned, UpdatedUtc = now },
                 new MdtMeeting
                 {
                     Id = meetingId, CaseId = c.Id, Kind = MdtMeetingKind.Emergency, ScheduledUtc = now.AddDays(1), Location = "Room 2",
@@ -231,6 +299,7 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                 });
             world._values["id"] = c.Id.ToString();
             world._values["meetingId"] = meetingId.ToString();
+            world._values["noteId"] = noteId.ToString();
             world._values["referrals/{id}"] = referralId.ToString();
             world._values["youth/{id}"] = youth.Id.ToString();
             return world;
@@ -254,9 +323,9 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
 
         /// <summary>
         /// What the audit trail lacks after a request, if anything: a refusal must add an AccessRefused entry,
-        /// and a page about a record (a route with an id) must add a View or Export entry, both by this user.
+        /// and a page shown about a record (200 on a route with an id) must add a View or Export entry, both by this user.
         /// </summary>
-        public async Task<string?> AuditGapAsync(Persona persona, long before, string method, string route, Outcome outcome)
+        public async Task<string?> AuditGapAsync(Persona persona, long before, string method, string route, HttpStatusCode status, Outcome outcome)
         {
             var userId = _users[persona].Id;
             var added = await _factory.QueryAsync(db => db.AuditLog.Where(e => e.UserId == userId && e.Sequence > before)
@@ -265,15 +334,49 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
             {
                 Outcome.NotFound when !added.Contains(AuditAction.AccessRefused) =>
                     $"refused, but no AccessRefused entry was written ({string.Join(", ", added)})",
-                Outcome.Served when method == HttpMethods.Get && route.Contains('{', StringComparison.Ordinal) &&
+                Outcome.Served when method == HttpMethods.Get && status == HttpStatusCode.OK && route.Contains('{', StringComparison.Ordinal) &&
                                     !added.Any(a => a is AuditAction.View or AuditAction.Export) =>
                     $"served, but no View entry was written ({string.Join(", ", added)})",
                 _ => null,
             };
         }
 
-        /// <summary>The route with each parameter of the case world filled in (constraints dropped).</summary>
-        public string PathOf(string route) => "/" + string.Join('/', route.Split('/').Select(segment =>
+        /// <summary>
+        /// The route with each parameter of the case world filled in (constraints dropped). A team member or an
+        /// attached screen is made again whenever a served POST has removed or detached it.
+        /// </summary>
+        public async Task<string> PathOfAsync(string route)
+        {
+            if (route.Contains("{memberId", StringComparison.Ordinal))
+            {
+                var (caseId, spareId) = (_caseId, _spare.Id);
+                var kept = await _factory.QueryAsync(db => db.CaseMembers.Where(m => m.CaseId == caseId && m.UserId == spareId)
+                    .Select(m => (Guid?)m.Id).SingleOrDefaultAsync());
+                if (kept is null)
+                {
+                    var member = new CaseMember { CaseId = _caseId, UserId = _spare.Id, Kind = CaseMemberKind.Team, AddedUtc = DateTime.UtcNow };
+                    await _factory.AddAsync(member);
+                    kept = member.Id;
+                }
+
+                _values["memberId"] = kept.Value.ToString();
+            }
+
+            if (route.Contains("{screenId", StringComparison.Ordinal))
+            {
+                var screen = new SavedScreen
+                {
+                    JurisdictionId = "placer", AgencyId = _spare.AgencyId, AuthorId = _spare.Id, InstrumentId = "beacon-full", InstrumentVersion = 1,
+                    AnswersJson = "{}", ReasonsJson = "[]", CaseId = _caseId, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow, CompletedUtc = DateTime.UtcNow,
+                };
+                await _factory.AddAsync(screen);
+                _values["screenId"] = screen.Id.ToString();
+            }
+
+            return PathOf(route);
+        }
+
+        private string PathOf(string route) => "/" + string.Join('/', route.Split('/').Select(segment =>
         {
             if (!segment.StartsWith('{'))
             {
@@ -287,17 +390,23 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
                 : throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {route}: add a record of that kind to the case world.");
         }));
 
-        public async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, string? handler)
+        public async Task<HttpResponseMessage> SendAsync(HttpClient client, CaseEndpoint endpoint, string path)
         {
-            if (method == HttpMethods.Get)
+            if (endpoint.Method == HttpMethods.Get)
             {
                 return await client.GetAsync(path);
             }
 
-            // An empty form with a valid antiforgery token: enough to reach the handler and its access check,
-            // never enough to change anything.
-            var action = handler is null ? path : $"{path}?handler={handler}";
-            return await client.PostFormAsync("/county", new Dictionary<string, string>(), action);
+            // A form with a valid antiforgery token and no other field (but the record a handler needs to find):
+            // enough to reach the handler and its access check, and refused as incomplete by those that change things.
+            var fields = endpoint.Key switch
+            {
+                "POST cases/{id:guid}/tasks ?handler=Done" => new Dictionary<string, string> { ["taskId"] = _taskId.ToString(), ["done"] = "false" },
+                "POST cases/{id:guid}/services ?handler=Status" => new Dictionary<string, string> { ["serviceId"] = _serviceId.ToString() },
+                _ => [],
+            };
+            var action = endpoint.Handler is null ? path : $"{path}?handler={endpoint.Handler}";
+            return await client.PostFormAsync("/county", fields, action);
         }
     }
 }

@@ -76,6 +76,14 @@ public sealed class CaseGate(
         return new OpenedCase(c, decision);
     }
 
+    /// <summary>
+    /// Refuses a request that the case's relation allowed but the record asked for does not (another
+    /// author's note, a part the referral does not share, a task of someone else): audited as refused
+    /// access, and the caller answers 404.
+    /// </summary>
+    public Task RefuseAsync(Guid caseId, string what, CancellationToken ct = default) =>
+        audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Case, caseId.ToString(), AuditOutcome.Refused, what, ct);
+
     /// <summary>Records a change, an export or another action on an opened case; <paramref name="what"/> is a fixed code ("note", "status"), never typed text.</summary>
     public Task RecordAsync(AuditAction action, OpenedCase opened, string what, CancellationToken ct = default) =>
         audit.WriteAsync(action, AuditRecordTypes.Case, opened.Id.ToString(), AuditOutcome.Allowed,

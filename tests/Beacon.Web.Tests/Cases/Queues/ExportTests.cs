@@ -70,7 +70,7 @@ public sealed class ExportTests(BeaconFactory factory) : IClassFixture<BeaconFac
         await factory.AddAsync(Referral(c, referred.AgencyId, SharedParts.Identity | SharedParts.Notes, owner));
 
         Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/cases/{c.Id}/summary")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await referredClient.GetAsync($"/cases/{c.Id}/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await referredClient.GetAsync($"/cases/{c.Id}/summary")).StatusCode);
 
         foreach (var user in new[] { stranger, referred })
         {

@@ -31,8 +31,9 @@ public sealed class SummaryModel(CaseGate gate, BeaconDbContext db, AuditTrail a
 
         if (!opened.Access.SeesWholeCase)
         {
+            // A referral shares parts of a case, never the whole summary: not found, like any case outside the user's need to know.
             await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Case, id.ToString(), AuditOutcome.Refused, AuditCode, ct);
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return NotFound();
         }
 
         var summary = await ReadAsync(opened, ct);

@@ -45,6 +45,8 @@ public sealed class BreakGlassModel(
             return Redirect($"/cases/{id}");
         }
 
+        // The form names the owning agency and the status: a look at the case, audited as one.
+        await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Case, id.ToString(), AuditOutcome.Allowed, "break-glass-form", ct);
         Case = c;
         return Page();
     }

@@ -32,16 +32,14 @@ public abstract class CaseWorkPage(CaseGate gate, IStringLocalizer<CaseResource>
         return true;
     }
 
-    /// <summary>Opens the case to show a form that holds case data: the look is audited as a view, like the case page.</summary>
-    protected async Task<bool> OpenFormAsync(Guid id, string what)
-    {
-        if (!await OpenAsync(id, CaseOperation.Work))
-        {
-            return false;
-        }
+    /// <summary>Opens the case to show a form that holds case data: the gate audits the look as a view, like the case page.</summary>
+    protected Task<bool> OpenFormAsync(Guid id) => OpenAsync(id, CaseOperation.Work);
 
-        await gate.RecordAsync(AuditAction.View, Opened, what, Aborted);
-        return true;
+    /// <summary>404 for a record of an opened case that is not the user's to see or change, with the refusal audited.</summary>
+    protected async Task<IActionResult> RefuseAsync(string what)
+    {
+        await gate.RefuseAsync(CaseId, what, Aborted);
+        return NotFound();
     }
 
     /// <summary>After a change: audit it, then go back to the case's section with a notice.</summary>

@@ -21,9 +21,14 @@ public sealed class EditNoteModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid noteId)
     {
-        if (!await OpenFormAsync(id, "note-form") || !await FindAsync(noteId))
+        if (!await OpenFormAsync(id))
         {
             return NotFound();
+        }
+
+        if (!await FindAsync(noteId))
+        {
+            return await RefuseAsync("note-edit");
         }
 
         var latest = Note.Versions.MaxBy(v => v.Number)!;
@@ -34,9 +39,14 @@ public sealed class EditNoteModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid noteId, string? text, int stamp)
     {
-        if (!await OpenAsync(id, CaseOperation.Work) || !await FindAsync(noteId))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
+        }
+
+        if (!await FindAsync(noteId))
+        {
+            return await RefuseAsync("note-edit");
         }
 
         Text = text;

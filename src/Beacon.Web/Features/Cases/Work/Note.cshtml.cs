@@ -18,16 +18,17 @@ public sealed class NoteModel(CaseGate gate, IStringLocalizer<CaseResource> c, B
     public async Task<IActionResult> OnGetAsync(Guid id, Guid noteId)
     {
         // A read: the gate audits the look as a view of the case.
-        if (!await OpenAsync(id, CaseOperation.Read) || !Opened.Access.Sees(SharedParts.Notes))
+        if (!await OpenAsync(id, CaseOperation.Read))
         {
             return NotFound();
         }
 
-        var note = await db.CaseNotes.AsNoTracking().Include(n => n.Versions)
-            .SingleOrDefaultAsync(n => n.Id == noteId && n.CaseId == id, Aborted);
+        var note = Opened.Access.Sees(SharedParts.Notes)
+            ? await db.CaseNotes.AsNoTracking().Include(n => n.Versions).SingleOrDefaultAsync(n => n.Id == noteId && n.CaseId == id, Aborted)
+            : null;
         if (note is null)
         {
-            return NotFound();
+            return await RefuseAsync("note");
         }
 
         Note = note;

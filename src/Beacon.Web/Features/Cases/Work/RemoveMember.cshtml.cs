@@ -15,7 +15,7 @@ public sealed class RemoveMemberModel(CaseGate gate, IStringLocalizer<CaseResour
     public CaseMember Member { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid memberId) =>
-        await OpenFormAsync(id, "team-remove-form") && await FindAsync(memberId) ? Page() : NotFound();
+        await OpenFormAsync(id) && await FindAsync(memberId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid memberId)
     {

@@ -25,7 +25,7 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await OpenFormAsync(id, "services-form"))
+        if (!await OpenFormAsync(id))
         {
             return NotFound();
         }
@@ -81,7 +81,7 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
         var service = await db.CaseServices.SingleOrDefaultAsync(s => s.Id == serviceId && s.CaseId == id, Aborted);
         if (service is null)
         {
-            return NotFound();
+            return await RefuseAsync("service-status");
         }
 
         var field = $"status-{serviceId}";
