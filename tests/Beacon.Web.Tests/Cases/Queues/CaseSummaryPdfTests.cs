@@ -70,6 +70,27 @@ public sealed class CaseSummaryPdfTests
         Assert.DoesNotContain("Ximena", text);
     }
 
+    [Fact]
+    public void Render_CharactersTheFontLacks_AreReplacedNotFatal()
+    {
+        var note = new SummaryNote("Dana Ruiz", Generated, 1, Generated, "Smiled 😀 and wrote 中文 at school");
+        var text = PdfText.Read(Render(Model("en") with { Notes = [note] }, "en")).All;
+
+        Assert.Contains("Smiled \uFFFD and wrote \uFFFD\uFFFD at school", text);
+    }
+
+    [Fact]
+    public void Render_MoreThan255DifferentCharacters_AllReadBack()
+    {
+        // Greek and Cyrillic letters DejaVu Sans has: more than one simple font (255 characters) can hold.
+        var letters = new string(Enumerable.Range(0x3B1, 25).Concat(Enumerable.Range(0x400, 255)).Select(i => (char)i).ToArray());
+        var note = new SummaryNote("Dana Ruiz", Generated, 1, Generated, letters);
+        var text = PdfText.Read(Render(Model("en") with { Notes = [note] }, "en")).All;
+
+        Assert.Equal("", string.Concat(letters.Where(c => !text.Contains(c))));
+        Assert.Contains("Ximena Quetzalli Ordóñez", text);
+    }
+
     private static byte[] Render(CaseSummary model, string language)
     {
         var before = CultureInfo.CurrentUICulture;

@@ -1,20 +1,18 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
-using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
-using PdfSharp.Pdf.Content;
-using PdfSharp.Pdf.Content.Objects;
-using PdfSharp.Pdf.IO;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 
 namespace Beacon.Web.Tests.Cases.Queues;
 
 /// <summary>
-/// The text a PDF shows, read back with PDFsharp: each page's content stream (decompressed by the
-/// reader), its text operators, and each font's ToUnicode map from glyph ids back to characters. So a
-/// test proves that a reader (or a screen reader, or a search) finds the words, not that bytes match.
+/// The text a PDF shows, read back with PdfPig: each page's letters as the reader decodes them (through
+/// each font's ToUnicode map), put back into lines by their baselines. So a test proves that a reader
+/// (or a screen reader, or a search) finds the words, not that bytes match. A page's text is its lines
+/// from top to bottom, each line's letters from left to right, and a space where two pieces of text on
+/// one line stand apart (a field's label and value, a bullet and its item) by more than a fifth of the
+/// font size.
 /// </summary>
-public static partial class PdfText
+public static class PdfText
 {
     public sealed record Document(int PageCount, IReadOnlyList<string> Pages)
     {
@@ -23,138 +21,35 @@ public static partial class PdfText
 
     public static Document Read(byte[] pdf)
     {
-        using var stream = new MemoryStream(pdf);
-        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
-        var pages = new List<string>();
-        foreach (var page in document.Pages)
-        {
-            var maps = FontMaps(page);
-            var text = new StringBuilder();
-            var font = "";
-            Walk(ContentReader.ReadContent(page), maps, text, ref font);
-            pages.Add(text.ToString());
-        }
-
-        return new Document(document.PageCount, pages);
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(Lines).ToList();
+        return new Document(document.NumberOfPages, pages);
     }
 
-    private static void Walk(CSequence sequence, Dictionary<string, Font> maps, StringBuilder text, ref string font)
+    private static string Lines(Page page)
     {
-        foreach (var item in sequence)
+        var text = new StringBuilder();
+        var lines = page.Letters
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+            .OrderByDescending(g => g.Key);
+        foreach (var line in lines)
         {
-            if (item is not COperator op)
+            Letter? previous = null;
+            foreach (var letter in line.OrderBy(l => l.StartBaseLine.X))
             {
-                continue;
-            }
-
-            switch (op.OpCode.Name)
-            {
-                case "Tf" when op.Operands.Count > 0 && op.Operands[0] is CName name:
-                    font = name.Name;
-                    break;
-                case "Tj" or "'" or "\"" when op.Operands.Count > 0 && op.Operands[^1] is CString s:
-                    text.Append(Decode(s, maps.GetValueOrDefault(font))).Append('\n');
-                    break;
-                case "TJ" when op.Operands.Count > 0 && op.Operands[0] is CArray array:
-                    foreach (var part in array.OfType<CString>())
-                    {
-                        text.Append(Decode(part, maps.GetValueOrDefault(font)));
-                    }
-
-                    text.Append('\n');
-                    break;
-            }
-        }
-    }
-
-    /// <summary>How a font's string bytes become text: two-byte glyph ids (a Type0 font) or single bytes, through its ToUnicode map, else as WinAnsi.</summary>
-    private sealed record Font(bool TwoByte, Dictionary<int, string>? Map);
-
-    private static readonly Encoding WinAnsi = CodePages();
-
-    private static Encoding CodePages()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
-    }
-
-    private static string Decode(CString s, Font? font)
-    {
-        var bytes = s.Value.Select(c => (byte)c).ToArray();
-        if (font?.Map is not { } map)
-        {
-            return WinAnsi.GetString(bytes);
-        }
-
-        var result = new StringBuilder();
-        var step = font.TwoByte ? 2 : 1;
-        for (var i = 0; i + step - 1 < bytes.Length; i += step)
-        {
-            var code = font.TwoByte ? (bytes[i] << 8) | bytes[i + 1] : bytes[i];
-            result.Append(map.GetValueOrDefault(code) ?? (font.TwoByte ? "\uFFFD" : WinAnsi.GetString(bytes, i, 1)));
-        }
-
-        return result.ToString();
-    }
-
-    private static Dictionary<string, Font> FontMaps(PdfPage page)
-    {
-        var maps = new Dictionary<string, Font>(StringComparer.Ordinal);
-        var fonts = page.Resources.Elements.GetDictionary("/Font");
-        if (fonts is null)
-        {
-            return maps;
-        }
-
-        foreach (var key in fonts.Elements.Keys)
-        {
-            var font = fonts.Elements.GetDictionary(key);
-            if (font is null)
-            {
-                continue;
-            }
-
-            var cmap = font.Elements.GetDictionary("/ToUnicode")?.Stream;
-            maps[key] = new Font(font.Elements.GetName("/Subtype") == "/Type0",
-                cmap is null ? null : ParseCMap(Encoding.ASCII.GetString(cmap.UnfilteredValue)));
-        }
-
-        return maps;
-    }
-
-    private static Dictionary<int, string> ParseCMap(string cmap)
-    {
-        var map = new Dictionary<int, string>();
-        foreach (Match block in Block().Matches(cmap))
-        {
-            var ranges = block.Groups["kind"].Value == "bfrange";
-            var pattern = ranges ? RangeEntry() : CharEntry();
-            foreach (Match entry in pattern.Matches(block.Groups["body"].Value))
-            {
-                var from = Hex(entry.Groups["a"].Value);
-                var to = ranges ? Hex(entry.Groups["b"].Value) : from;
-                var unicode = Utf16(entry.Groups["u"].Value);
-                for (var code = from; code <= to; code++)
+                if (previous is not null && !string.IsNullOrWhiteSpace(previous.Value) && !string.IsNullOrWhiteSpace(letter.Value)
+                    && letter.StartBaseLine.X - previous.EndBaseLine.X > letter.PointSize / 5)
                 {
-                    // In a range the last UTF-16 unit counts up with the code.
-                    map[code] = code == from ? unicode : unicode[..^1] + (char)(unicode[^1] + code - from);
+                    text.Append(' ');
                 }
+
+                text.Append(letter.Value);
+                previous = letter;
             }
+
+            text.Append('\n');
         }
 
-        return map;
+        return text.ToString();
     }
-
-    private static int Hex(string s) => int.Parse(s, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-
-    private static string Utf16(string hex) => Encoding.BigEndianUnicode.GetString(Convert.FromHexString(hex));
-
-    [GeneratedRegex(@"begin(?<kind>bfchar|bfrange)(?<body>.*?)end(?:bfchar|bfrange)", RegexOptions.Singleline)]
-    private static partial Regex Block();
-
-    [GeneratedRegex(@"<(?<a>[0-9A-Fa-f]+)>\s*<(?<u>[0-9A-Fa-f]+)>")]
-    private static partial Regex CharEntry();
-
-    [GeneratedRegex(@"<(?<a>[0-9A-Fa-f]+)>\s*<(?<b>[0-9A-Fa-f]+)>\s*<(?<u>[0-9A-Fa-f]+)>")]
-    private static partial Regex RangeEntry();
 }

@@ -1,52 +1,51 @@
-using PdfSharp.Fonts;
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
 
 namespace Beacon.Web.Features.Cases.Exports;
 
 /// <summary>
-/// The only font PDFsharp is given: DejaVu Sans (regular and bold), embedded in the assembly
-/// (Fonts/LICENSE.txt), so that a PDF never depends on, or reads, the fonts of the machine. Every
-/// family asked for resolves to it; italic is simulated.
+/// The only font the case summary PDF uses: DejaVu Sans (regular and bold), embedded in the assembly
+/// (Fonts/LICENSE.txt) and embedded again in each PDF, so that a PDF never depends on, or reads, the
+/// fonts of the machine, and a reader without DejaVu shows accents, ñ and § as written.
 /// </summary>
-public sealed class EmbeddedFonts : IFontResolver
+internal static class EmbeddedFonts
 {
-    public const string Family = "DejaVu Sans";
-    private const string Regular = "DejaVuSans";
-    private const string Bold = "DejaVuSans-Bold";
+    /// <summary>Line spacing as a share of the font size: DejaVu Sans' ascender (1901) plus descender (483) over 2048 units.</summary>
+    public const double LineSpacing = (1901.0 + 483.0) / 2048.0;
 
-    private static readonly Lock Gate = new();
-    private static readonly EmbeddedFonts Instance = new();
-    private static bool _installed;
-    private static readonly Dictionary<string, byte[]> Faces = new(StringComparer.Ordinal)
-    {
-        [Regular] = Load(Regular), [Bold] = Load(Bold),
-    };
+    /// <summary>The baseline's distance below a line's top, as a share of the font size (the ascender).</summary>
+    public const double Ascent = 1901.0 / 2048.0;
 
-    /// <summary>
-    /// Readies PDFsharp for the process: its licence, then this resolver. PDFsharp's font setting is
-    /// global and may be set only before its first font operation, and then only again with the same
-    /// instance; so one instance, once.
-    /// </summary>
-    public static void Install()
+    public static readonly Face Regular = new(Load("DejaVuSans"));
+    public static readonly Face Bold = new(Load("DejaVuSans-Bold"));
+
+    /// <summary>One face's bytes, and which characters it has a glyph for.</summary>
+    public sealed class Face(byte[] bytes)
     {
-        lock (Gate)
+        private readonly TrueTypeFont _font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
+        private readonly Dictionary<char, bool> _has = [];
+        private readonly Lock _gate = new();
+
+        public byte[] Bytes { get; } = bytes;
+
+        /// <summary>
+        /// Whether the face can draw the character. The PDF writer refuses a character without a glyph
+        /// (an emoji, Chinese) with an exception, so text is checked, and such characters replaced, first.
+        /// </summary>
+        public bool Has(char c)
         {
-            // PDFsharp 6.5 is dual-licensed, AGPL-3.0-only or commercial, and refuses to work until the
-            // code names one. This names AGPL: Beacon's source must then be offered to everyone who uses
-            // it over the network. A county holding a commercial licence calls PdfSharpLicense.LoadLicense(key)
-            // here instead. (ADR-009 assumed MIT: that held up to 6.2, which the package mirror does not have.)
-            if (!_installed)
+            lock (_gate)
             {
-                PdfSharp.PdfSharpLicense.SetAgplLicense();
-                GlobalFontSettings.FontResolver = Instance;
-                _installed = true;
+                if (!_has.TryGetValue(c, out var has))
+                {
+                    has = !char.IsSurrogate(c) && _font.TryGetBoundingBox(c, out _);
+                    _has[c] = has;
+                }
+
+                return has;
             }
         }
     }
-
-    public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: italic);
-
-    public byte[]? GetFont(string faceName) => Faces.GetValueOrDefault(faceName);
 
     private static byte[] Load(string face)
     {
