@@ -45,7 +45,7 @@ public sealed class CaseModelTests(BeaconFactory factory) : IClassFixture<Beacon
 
         foreach (var (table, column) in EncryptedText)
         {
-            var raw = await RawAsync(table, column, caseId);
+            var raw = await factory.RawOfCaseAsync(table, column, caseId);
             Assert.True(raw.Count > 0, $"{table}.{column} has no row for the case");
             Assert.All(raw, value => Assert.StartsWith("dp1:", value));
             Assert.All(raw, value => Assert.DoesNotContain(marker, value));
@@ -90,31 +90,5 @@ public sealed class CaseModelTests(BeaconFactory factory) : IClassFixture<Beacon
         db.BreakGlassGrants.Add(new BreakGlassGrant { CaseId = c.Id, UserId = userId, Reason = $"Night call about {marker}", GrantedUtc = now, EndsUtc = now.AddHours(4) });
         await db.SaveChangesAsync();
         return c.Id;
-    }
-
-    /// <summary>A column's stored text for the case's rows, read without EF's converters.</summary>
-    private async Task<List<string>> RawAsync(string table, string column, Guid caseId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var connection = scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        var where = table == "CaseNoteVersions"
-            ? """ "NoteId" IN (SELECT "Id" FROM "CaseNotes" WHERE "CaseId" = @id)"""
-            : """ "CaseId" = @id""";
-        command.CommandText = $"""SELECT "{column}" FROM "{table}" WHERE {where}""";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        // SQLite stores a Guid as upper-case text; PostgreSQL as uuid.
-        parameter.Value = connection is SqliteConnection ? caseId.ToString().ToUpperInvariant() : caseId;
-        command.Parameters.Add(parameter);
-        var values = new List<string>();
-        await using DbDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 }

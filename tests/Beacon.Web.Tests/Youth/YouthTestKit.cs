@@ -99,32 +99,6 @@ internal static partial class YouthTestKit
     public static Task<Youth> YouthAsync(this BeaconFactory factory, Guid id) =>
         factory.QueryAsync(db => db.Youth.AsNoTracking().Include(y => y.Guardians).SingleAsync(y => y.Id == id));
 
-    /// <summary>The text of the given columns of one row as the database holds it, read without EF's converters.</summary>
-    public static async Task<List<string>> RawAsync(this BeaconFactory factory, string sql, Guid id)
-    {
-        using var scope = factory.Services.CreateScope();
-        var connection = scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        // SQLite stores a Guid as upper-case text; PostgreSQL as uuid.
-        parameter.Value = connection is SqliteConnection ? id.ToString().ToUpperInvariant() : id;
-        command.Parameters.Add(parameter);
-        var values = new List<string>();
-        await using DbDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                values.Add(reader.IsDBNull(i) ? "" : reader.GetString(i));
-            }
-        }
-
-        return values;
-    }
-
     private static Guid IdIn(HttpResponseMessage response, Regex pattern)
     {
         var location = response.Headers.Location!.OriginalString;

@@ -68,24 +68,6 @@ internal static partial class SharingKit
     /// <summary>A California wall-clock time as a datetime-local field sends it.</summary>
     public static string Local(DateTime utc) => PacificTime.FromUtc(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A column's stored text for one row, read without EF's converters.</summary>
-    public static async Task<string?> RawAsync(this BeaconFactory factory, string table, string column, Guid id)
-    {
-        using var scope = factory.Services.CreateScope();
-        var connection = scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""SELECT "{column}" FROM "{table}" WHERE "Id" = @id""";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        // SQLite stores a Guid as upper-case text; PostgreSQL as uuid.
-        parameter.Value = connection is SqliteConnection ? id.ToString().ToUpperInvariant() : id;
-        command.Parameters.Add(parameter);
-        await using DbDataReader reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"no {table} row {id}");
-        return reader.IsDBNull(0) ? null : reader.GetString(0);
-    }
-
     /// <summary>Posts a form whose fields may repeat (checkboxes), with the antiforgery token of <paramref name="page"/>.</summary>
     public static async Task<HttpResponseMessage> PostPairsAsync(
         this HttpClient client, string page, IEnumerable<(string Name, string Value)> fields, string? action = null)

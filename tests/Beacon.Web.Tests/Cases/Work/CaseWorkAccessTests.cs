@@ -97,7 +97,7 @@ public sealed class CaseWorkAccessTests(BeaconFactory factory) : IClassFixture<B
 
         foreach (var (table, column) in new[] { ("CaseStatusChanges", "Reason"), ("CaseNoteVersions", "Text"), ("CaseTasks", "Title"), ("SafetyPlans", "Text") })
         {
-            var raw = await RawAsync(table, column, c.Id);
+            var raw = await factory.RawOfCaseAsync(table, column, c.Id);
             Assert.True(raw.Count > 0, $"{table}.{column} has no row for the case");
             Assert.All(raw, value => Assert.StartsWith("dp1:", value));
             Assert.All(raw, value => Assert.DoesNotContain(marker, value));
@@ -186,30 +186,4 @@ public sealed class CaseWorkAccessTests(BeaconFactory factory) : IClassFixture<B
 
     private async Task<string> AgencyNameAsync(Staff staff) =>
         await factory.QueryAsync(db => db.Agencies.Where(a => a.Id == staff.User.AgencyId).Select(a => a.Name).SingleAsync());
-
-    /// <summary>A column's stored text for the case's rows, read without EF's converters.</summary>
-    private async Task<List<string>> RawAsync(string table, string column, Guid caseId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var connection = scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        var where = table == "CaseNoteVersions"
-            ? """ "NoteId" IN (SELECT "Id" FROM "CaseNotes" WHERE "CaseId" = @id)"""
-            : """ "CaseId" = @id""";
-        command.CommandText = $"""SELECT "{column}" FROM "{table}" WHERE {where}""";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        // SQLite stores a Guid as upper-case text; PostgreSQL as uuid.
-        parameter.Value = connection is SqliteConnection ? caseId.ToString().ToUpperInvariant() : caseId;
-        command.Parameters.Add(parameter);
-        var values = new List<string>();
-        await using DbDataReader reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
 }
