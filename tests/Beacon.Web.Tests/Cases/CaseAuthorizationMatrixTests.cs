@@ -98,6 +98,8 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
         ["GET cases/{id:guid}/summary"] = Needs.WholeCase,
         ["GET cases/{id:guid}/assign"] = Needs.Reassign,
         ["POST cases/{id:guid}/assign"] = Needs.Reassign,
+        ["GET cases/{id:guid}/transfer"] = Needs.Reassign,
+        ["POST cases/{id:guid}/transfer"] = Needs.Reassign,
         // Supervisors of the county only; one who can already read the case is sent to it.
         ["GET cases/{id:guid}/break-glass"] = [OwnerSupervisor, OtherSupervisor, Glass],
         ["POST cases/{id:guid}/break-glass"] = [OwnerSupervisor, OtherSupervisor, Glass],

@@ -18,7 +18,7 @@ namespace Beacon.Web.Features.Cases.Queues;
 /// keeps access only if on the team. Anyone else gets 404.
 /// </summary>
 public sealed class AssignModel(
-    BeaconDbContext db, CaseGate gate, CaseAccess access, AuditTrail audit, TimeProvider clock, IStringLocalizer<QueueResource> q)
+    BeaconDbContext db, CaseGate gate, CaseAccess access, TimeProvider clock, IStringLocalizer<QueueResource> q)
     : PageModel
 {
     public const int ReasonMax = 1000;
@@ -46,8 +46,7 @@ public sealed class AssignModel(
             return NotFound();
         }
 
-        // The page shows the case (its youth, status and caseworker): a view, though not through a Read.
-        await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Case, id.ToString(), AuditOutcome.Allowed, AuditCode, ct);
+        // The page shows the case (its youth, status and caseworker): the gate audited the GET as a view.
         await LoadAsync(opened, ct);
         Caseworker = Case.AssignedUserId;
         Stamp = Case.Stamp;
