@@ -46,12 +46,6 @@ internal static partial class AdminTestKit
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
     }
 
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
     public static void AssertRedirect(HttpResponseMessage response, string expectedStart)

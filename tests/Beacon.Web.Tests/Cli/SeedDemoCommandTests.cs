@@ -133,10 +133,4 @@ internal static class SeedDemo
         });
         return (exit, output.ToString(), error.ToString());
     }
-
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
 }

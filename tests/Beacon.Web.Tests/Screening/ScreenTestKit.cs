@@ -90,13 +90,6 @@ internal static partial class ScreenTestKit
 
     public static async Task<string> HtmlAsync(this HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     public static Task<SavedScreen> ScreenAsync(this BeaconFactory factory, Guid id) =>
         factory.QueryAsync(db => db.SavedScreens.AsNoTracking().SingleAsync(s => s.Id == id));
 

@@ -1,3 +1,4 @@
+using Beacon.Web.Tests.Infrastructure;
 using System.Net;
 using Beacon.Core.TaskForce;
 using Beacon.Data.Entities;

@@ -90,12 +90,6 @@ internal static partial class YouthTestKit
         return Guid.Parse(match.Groups[1].Value);
     }
 
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     public static Task<Youth> YouthAsync(this BeaconFactory factory, Guid id) =>
         factory.QueryAsync(db => db.Youth.AsNoTracking().Include(y => y.Guardians).SingleAsync(y => y.Id == id));
 

@@ -34,13 +34,6 @@ internal static class QueueKit
         CaseId = c.Id, Title = title, DueDate = due, AssignedUserId = assignee?.Id, CreatedByUserId = assignee?.Id ?? Guid.NewGuid(),
         CreatedUtc = DateTime.UtcNow, DoneUtc = doneUtc,
     };
-
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     public static Task<List<AuditLogEntry>> AuditOfAsync(this BeaconFactory factory, TestUser user) =>
         factory.QueryAsync(db => db.AuditLog.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Sequence).ToListAsync());
 

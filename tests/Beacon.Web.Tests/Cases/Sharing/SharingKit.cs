@@ -44,13 +44,6 @@ internal static partial class SharingKit
 
     public static async Task<string> HtmlAsync(this HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     public static async Task ChangeAsync(this BeaconFactory factory, Func<BeaconDbContext, Task> change)
     {
         using var scope = factory.Services.CreateScope();

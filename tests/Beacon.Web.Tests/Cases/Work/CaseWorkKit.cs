@@ -84,12 +84,6 @@ internal static partial class CaseWorkKit
         Assert.Contains("Someone else changed this since you opened the page.", await response.HtmlAsync());
     }
 
-    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
-    }
-
     /// <summary>The audit entries about the case written by the user with the given action and detail.</summary>
     public static Task<int> AuditedAsync(this BeaconFactory factory, Guid caseId, TestUser user, AuditAction action, string detail) =>
         factory.QueryAsync(db => db.AuditLog.CountAsync(e =>

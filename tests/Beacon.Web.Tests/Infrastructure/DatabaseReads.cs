@@ -7,11 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Beacon.Web.Tests.Infrastructure;
 
 /// <summary>
-/// What the database really holds, read with plain SQL and no EF converters: the tests that prove a
-/// youth's details and case texts are ciphertext at rest read through here.
+/// Reading the test host's database: through EF (<see cref="QueryAsync{T}"/>), or as it really holds
+/// the data, with plain SQL and no EF converters (the tests that prove a youth's details and case
+/// texts are ciphertext at rest read through here).
 /// </summary>
-public static class RawColumns
+public static class DatabaseReads
 {
+    /// <summary>A query through the host's own DbContext (so through its converters), in a scope of its own.</summary>
+    public static async Task<T> QueryAsync<T>(this BeaconFactory factory, Func<BeaconDbContext, Task<T>> query)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BeaconDbContext>());
+    }
+
     /// <summary>The text of every column of every row the query returns ("" for NULL); <c>@id</c> is the given id.</summary>
     public static async Task<List<string>> RawAsync(this BeaconFactory factory, string sql, Guid id)
     {
