@@ -32,4 +32,14 @@ public static class CaseKit
         db.AddRange(rows);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Takes a saved screen into a case, as the attach page does.</summary>
+    public static async Task ChangeScreenCaseAsync(this BeaconFactory factory, Guid screenId, Guid? caseId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+        var screen = await db.SavedScreens.FindAsync(screenId) ?? throw new InvalidOperationException($"No screen {screenId}.");
+        screen.CaseId = caseId;
+        await db.SaveChangesAsync();
+    }
 }

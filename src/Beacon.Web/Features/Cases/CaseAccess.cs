@@ -64,9 +64,10 @@ public sealed class CaseAccess(BeaconDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Every case the user may open, as a query: the rules of <see cref="CaseAccessRules.Decide"/> written
-    /// for the database. Lists and queues start here.
+    /// for the database. Lists and queues start here. With <paramref name="showing"/>, only the cases whose
+    /// decision shows that part (a case seen through a referral counts only if a live referral shares it).
     /// </summary>
-    public IQueryable<Case> VisibleCases(ClaimsPrincipal user)
+    public IQueryable<Case> VisibleCases(ClaimsPrincipal user, SharedParts showing = SharedParts.None)
     {
         if (!WorksCases(user))
         {
@@ -81,7 +82,8 @@ public sealed class CaseAccess(BeaconDbContext db, TimeProvider clock)
             c.AssignedUserId == f.UserId ||
             c.Members.Any(m => m.UserId == f.UserId && (m.Kind == CaseMemberKind.Team || m.AccessEndsUtc > now)) ||
             (f.IsSupervisor && db.BreakGlassGrants.Any(g => g.CaseId == c.Id && g.UserId == f.UserId && g.EndsUtc > now)) ||
-            db.Referrals.Any(r => r.CaseId == c.Id && r.ToAgencyId == f.AgencyId && live.Contains(r.Status) && r.Shares != SharedParts.None)));
+            db.Referrals.Any(r => r.CaseId == c.Id && r.ToAgencyId == f.AgencyId && live.Contains(r.Status) && r.Shares != SharedParts.None &&
+                                  (r.Shares & showing) == showing)));
     }
 
     /// <summary>

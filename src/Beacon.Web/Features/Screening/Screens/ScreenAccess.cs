@@ -10,10 +10,12 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// <summary>
 /// Who sees which saved screens, written once for the pages and the API. Everyone works in their own
 /// county only. A reporter sees the screens they wrote; a caseworker or supervisor also sees every
-/// completed screen of the county (the intake work they do). A draft is its author's alone. A screen
-/// outside this is "not found", never "forbidden".
+/// completed screen of the county that no case has taken in (the intake work they do). Once a case
+/// takes a screen in, the case's need-to-know decides (ADR-009): its author, and those whose access to
+/// the case shows screens. A draft is its author's alone. A screen outside this is "not found", never
+/// "forbidden".
 /// </summary>
-public sealed class ScreenAccess(BeaconDbContext db)
+public sealed class ScreenAccess(BeaconDbContext db, Cases.CaseAccess cases)
 {
     public static bool SeesCounty(ClaimsPrincipal user) => user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Supervisor);
 
@@ -22,9 +24,14 @@ public sealed class ScreenAccess(BeaconDbContext db)
         var county = user.CountyId();
         var me = user.UserId();
         var screens = db.SavedScreens.Where(s => s.JurisdictionId == county);
-        return SeesCounty(user)
-            ? screens.Where(s => s.AuthorId == me || s.CompletedUtc != null)
-            : screens.Where(s => s.AuthorId == me);
+        if (!SeesCounty(user))
+        {
+            return screens.Where(s => s.AuthorId == me);
+        }
+
+        var caseShowsScreens = cases.VisibleCases(user, SharedParts.Screens).Select(c => c.Id);
+        return screens.Where(s => s.AuthorId == me ||
+                                  (s.CompletedUtc != null && (s.CaseId == null || caseShowsScreens.Contains(s.CaseId.Value))));
     }
 
     public Task<SavedScreen?> FindAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
