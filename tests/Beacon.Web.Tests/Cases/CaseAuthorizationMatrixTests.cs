@@ -135,8 +135,9 @@ public sealed class CaseAuthorizationMatrixTests(BeaconFactory factory, ITestOut
         ["GET youth/{id:guid}"] = Needs.Identity,
         ["GET youth/{id:guid}/edit"] = Needs.Work,
         ["POST youth/{id:guid}/edit"] = Needs.Work,
-        // Opening another case on the youth: whoever sees the record (the form gives no name and date of birth).
-        ["POST youth/{id:guid} ?handler=OpenCase"] = Needs.Identity,
+        // Opening a case on the youth: whoever may change the record (works one of its cases); the agency's case
+        // that is still open is shown instead of a second.
+        ["POST youth/{id:guid} ?handler=OpenCase"] = Needs.Work,
         ["GET cases/{id:guid}/meetings/new"] = Needs.Work,
         ["POST cases/{id:guid}/meetings/new"] = Needs.Work,
         ["GET cases/{id:guid}/meetings/{meetingId:guid}"] = Needs.WholeCase,

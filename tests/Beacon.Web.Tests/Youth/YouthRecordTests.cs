@@ -53,11 +53,11 @@ public sealed class YouthRecordTests(BeaconFactory factory) : IClassFixture<Beac
     }
 
     [Fact]
-    public async Task Create_LikelyDuplicate_SavesNothingOffersTheRecordThenOpensACaseOrSavesAnyway()
+    public async Task Create_LikelyDuplicateOfAnotherAgency_SavesNothingSaysWhereItIsThenSavesAnyway()
     {
         var name = YouthTestKit.UniqueName("Valeria");
         var existing = await factory.WriteYouthAsync(name, "Guardian Someone", "placer");
-        var (me, client) = await factory.SignedInAtAsync("placer", "Placer Probation", Roles.Caseworker);
+        var (_, client) = await factory.SignedInAtAsync("placer", "Placer Probation", Roles.Caseworker);
         var before = await factory.QueryAsync(db => db.Youth.CountAsync(y => y.IdentityIndex == existing.IdentityIndex));
 
         var typed = YouthTestKit.Form(name);
@@ -68,24 +68,14 @@ public sealed class YouthRecordTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
         var html = await offered.TextAsync();
         Assert.Contains("A record with this name and date of birth already exists in the county.", html);
-        Assert.Contains($"action=\"/youth/{existing.Id}?handler=OpenCase\"", html);
+        Assert.Contains("Ask that agency for a referral or to transfer the case", html);
+        Assert.DoesNotContain("handler=OpenCase", html); // knowing a name and date of birth opens nothing
         Assert.DoesNotContain($"href=\"/youth/{existing.Id}\"", html); // not theirs to see
         Assert.DoesNotContain("Quetzalcóatl", html); // the existing record's fields never reach the page
         Assert.DoesNotContain("Xime", html);
         Assert.DoesNotContain("Guardian Someone", html);
         Assert.Contains("name=\"ConfirmDifferent\"", html);
         Assert.Equal(before, await factory.QueryAsync(db => db.Youth.CountAsync(y => y.IdentityIndex == existing.IdentityIndex)));
-
-        var opened = await client.OpenCaseAsync(existing.Id, name, "2011-02-27");
-
-        var caseId = YouthTestKit.CaseIdIn(opened);
-        var c = await factory.QueryAsync(db => db.Cases.AsNoTracking().Include(x => x.StatusChanges).SingleAsync(x => x.Id == caseId));
-        Assert.Equal((existing.Id, me.AgencyId, me.Id, CaseStatus.Open, "placer"), (c.YouthId, c.AgencyId, c.AssignedUserId, c.Status, c.JurisdictionId));
-        var first = Assert.Single(c.StatusChanges);
-        Assert.Equal(("opened", me.Id, CaseStatus.Open), (first.Reason, first.ByUserId, first.To));
-        Assert.Contains(await factory.EntriesAsync(), e => e is { Action: AuditAction.Create, RecordType: AuditRecordTypes.Case } && e.RecordId == caseId.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/cases/{caseId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/youth/{existing.Id}")).StatusCode); // now through the case
 
         var form = YouthTestKit.Form(name);
         form["ConfirmDifferent"] = "true";
@@ -95,6 +85,47 @@ public sealed class YouthRecordTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.Equal(before + 1, await factory.QueryAsync(db => db.Youth.CountAsync(y => y.IdentityIndex == existing.IdentityIndex)));
         var create = Assert.Single(await factory.EntriesAsync(), e => e.Action == AuditAction.Create && e.RecordId == savedAnyway.ToString());
         Assert.Equal("confirmed-not-duplicate", create.Detail);
+    }
+
+    [Fact]
+    public async Task OpenCase_TheAgencysCaseStillOpen_IsShownInsteadOfASecond_AndAfterClosingANewOneOpens()
+    {
+        var (me, client) = await factory.SignedInAtAsync("placer", "Placer Child Welfare", Roles.Caseworker);
+        var id = await client.CreateYouthAsync(YouthTestKit.Form(YouthTestKit.UniqueName()));
+        var first = YouthTestKit.CaseIdIn(await client.OpenCaseAsync(id));
+
+        var again = await client.OpenCaseAsync(id);
+
+        Assert.Equal($"/cases/{first}", again.Headers.Location?.OriginalString);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Cases.CountAsync(c => c.YouthId == id)));
+        await factory.QueryAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == first);
+            c.Status = CaseStatus.Closed;
+            c.ClosedUtc = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        var second = YouthTestKit.CaseIdIn(await client.OpenCaseAsync(id));
+        Assert.NotEqual(first, second);
+        Assert.Equal(me.Id, (await factory.QueryAsync(db => db.Cases.SingleAsync(c => c.Id == second))).AssignedUserId);
+    }
+
+    [Fact]
+    public async Task OpenCase_SeenOnlyThroughAReferral_IsNotFound()
+    {
+        var (owner, ownerClient) = await factory.SignedInAtAsync("placer", "Placer Child Welfare", Roles.Caseworker);
+        var id = await ownerClient.CreateYouthAsync(YouthTestKit.Form(YouthTestKit.UniqueName()));
+        var caseId = YouthTestKit.CaseIdIn(await ownerClient.OpenCaseAsync(id));
+        var (receiver, receiverClient) = await factory.SignedInAtAsync("placer", "Placer Probation", Roles.Caseworker);
+        await factory.AddAsync(new Referral
+        {
+            CaseId = caseId, FromAgencyId = owner.AgencyId, ToAgencyId = receiver.AgencyId, Request = "referral", Basis = ConsentBasis.YouthConsent,
+            Shares = SharedParts.Identity, Status = ReferralStatus.Accepted, RequestedByUserId = owner.Id, RequestedUtc = DateTime.UtcNow,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await receiverClient.GetAsync($"/youth/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await receiverClient.OpenCaseAsync(id)).StatusCode);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Cases.CountAsync(c => c.YouthId == id)));
     }
 
     [Fact]
@@ -111,18 +142,17 @@ public sealed class YouthRecordTests(BeaconFactory factory) : IClassFixture<Beac
     }
 
     [Fact]
-    public async Task OpenCase_IdWithoutTheMatchingNameAndBirthDate_IsNotFoundAndRefusalAudited()
+    public async Task OpenCase_RecordOfAnotherAgency_IsNotFoundEvenWithItsNameAndBirthDate_AndRefusalAudited()
     {
         var name = YouthTestKit.UniqueName();
         var existing = await factory.WriteYouthAsync(name, "Guardian Someone", "placer");
         var (_, client) = await factory.SignedInAtAsync("placer", "Placer Probation", Roles.Caseworker);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.OpenCaseAsync(existing.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.OpenCaseAsync(existing.Id, name, "2011-02-28")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.OpenCaseAsync(existing.Id, "Someone Else", "2011-02-27")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.OpenCaseAsync(existing.Id, name, "2011-02-27")).StatusCode);
 
         Assert.False(await factory.QueryAsync(db => db.Cases.AnyAsync(c => c.YouthId == existing.Id)));
-        Assert.Equal(3, (await factory.EntriesAsync()).Count(e =>
+        Assert.Equal(2, (await factory.EntriesAsync()).Count(e =>
             e is { Action: AuditAction.AccessRefused, RecordType: AuditRecordTypes.Youth, Detail: "open-case" } && e.RecordId == existing.Id.ToString()));
     }
 

@@ -16,7 +16,7 @@ namespace Beacon.Web.Features.YouthRecords;
 /// cases the user may open, and "open a case" for the user's agency.
 /// </summary>
 public sealed class DetailsModel(
-    BeaconDbContext db, CaseGate gate, CaseAccess access, YouthIdentity identity, AuditTrail audit, TimeProvider clock) : PageModel
+    BeaconDbContext db, CaseGate gate, CaseAccess access, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const string NoticeKey = "YouthNotice";
     public const string OpenedReason = "opened";
@@ -44,28 +44,36 @@ public sealed class DetailsModel(
     }
 
     /// <summary>
-    /// Opens a case on the record for the user's agency, assigned to the user. Allowed to anyone who may
-    /// see the record, and to anyone who has just typed its legal name and date of birth (the duplicate
-    /// offer, a search): those are checked again here through the blind index, never the id alone.
+    /// Opens a case on the record for the user's agency, assigned to the user: for those who may change
+    /// the record (who work one of its cases, or created it while it has none). Knowing a youth's name
+    /// and date of birth is not enough, nor is seeing the record through a referral, an MDT invitation or
+    /// broken glass: a record held by another agency is reached through that agency's referral or
+    /// transfer. A case of the agency still open on the youth is shown instead of opening a second.
     /// </summary>
-    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, string? legalName, string? dateOfBirth, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
     {
         var stub = await YouthRules.StubAsync(db, id, ct);
-        var county = User.CountyId();
-        var inCounty = stub is not null && stub.JurisdictionId == county;
-        var sees = inCounty && await access.SeesYouthAsync(User, stub!, ct);
-        var known = inCounty && !sees && !string.IsNullOrWhiteSpace(legalName) && YouthInput.ParseDate(dateOfBirth) is { } dob &&
-            (await identity.LikelyDuplicatesAsync(county, legalName, dob, ct: ct)).Contains(id);
-        if (!sees && !known)
+        if (stub is not null && stub.PurgedUtc is not null && stub.JurisdictionId == User.CountyId() && await access.SeesYouthAsync(User, stub, ct))
+        {
+            TempData[NoticeKey] = "Youth.Notice.PurgedNoCase";
+            return RedirectToPage("Details", new { id });
+        }
+
+        if (stub is null || !await YouthRules.CanEditAsync(db, access, User, stub, ct))
         {
             await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Youth, id.ToString(), AuditOutcome.Refused, "open-case", ct);
             return NotFound();
         }
 
-        if (stub!.PurgedUtc is not null)
+        var county = User.CountyId();
+        var agency = User.AgencyId();
+        var open = await access.VisibleCases(User)
+            .Where(c => c.YouthId == id && c.AgencyId == agency && c.Status != CaseStatus.Closed)
+            .OrderByDescending(c => c.OpenedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (open is { } existing)
         {
-            TempData[NoticeKey] = "Youth.Notice.PurgedNoCase";
-            return RedirectToPage("Details", new { id });
+            TempData[Beacon.Web.Features.Cases.DetailsModel.NoticeKey] = "Case.Notice.AlreadyOpen";
+            return Redirect($"/cases/{existing}");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -78,8 +86,7 @@ public sealed class DetailsModel(
         };
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditAction.Create, AuditRecordTypes.Case, c.Id.ToString(), AuditOutcome.Allowed,
-            known ? "opened; from name and date of birth" : OpenedReason, ct);
+        await audit.WriteAsync(AuditAction.Create, AuditRecordTypes.Case, c.Id.ToString(), AuditOutcome.Allowed, OpenedReason, ct);
         return Redirect($"/cases/{c.Id}");
     }
 }

@@ -26,7 +26,7 @@ public sealed class FindModel(
 {
     public sealed record CaseRow(Guid Id, string Agency, CaseStatus Status, bool CanRead);
 
-    public sealed record Match(Guid YouthId, bool Visible, IReadOnlyList<CaseRow> Cases);
+    public sealed record Match(Guid YouthId, bool Visible, bool CanOpenCase, IReadOnlyList<CaseRow> Cases);
 
     [BindProperty]
     public string? LegalName { get; set; }
@@ -82,7 +82,8 @@ public sealed class FindModel(
         {
             var stub = await YouthRules.StubAsync(db, id, ct);
             var visible = stub is not null && await access.SeesYouthAsync(User, stub, ct);
-            matches.Add(new Match(id, visible, cases.Where(c => c.YouthId == id)
+            var canOpenCase = stub is not null && await YouthRules.CanEditAsync(db, access, User, stub, ct);
+            matches.Add(new Match(id, visible, canOpenCase, cases.Where(c => c.YouthId == id)
                 .Select(c => new CaseRow(c.Id, c.Agency, c.Status, readable.Contains(c.Id))).ToList()));
         }
 

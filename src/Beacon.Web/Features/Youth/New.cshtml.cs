@@ -64,8 +64,12 @@ public sealed class NewModel(
     }
 }
 
-/// <summary>An existing record with the same name and date of birth: its id, and whether the user may open it.</summary>
-public sealed record DuplicateOffer(Guid Id, bool Visible)
+/// <summary>
+/// An existing record with the same name and date of birth: its id, whether the user may open it, and
+/// whether they may open a case on it (only if they already work one of its cases or created it: a record
+/// held by another agency is reached through that agency's referral or transfer, or a supervisor's glass).
+/// </summary>
+public sealed record DuplicateOffer(Guid Id, bool Visible, bool CanOpenCase)
 {
     public static async Task<IReadOnlyList<DuplicateOffer>> ForAsync(
         BeaconDbContext db, CaseAccess access, System.Security.Claims.ClaimsPrincipal user, IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -74,7 +78,8 @@ public sealed record DuplicateOffer(Guid Id, bool Visible)
         foreach (var id in ids)
         {
             var stub = await YouthRules.StubAsync(db, id, ct);
-            offers.Add(new DuplicateOffer(id, stub is not null && await access.SeesYouthAsync(user, stub, ct)));
+            offers.Add(new DuplicateOffer(id, stub is not null && await access.SeesYouthAsync(user, stub, ct),
+                stub is not null && await YouthRules.CanEditAsync(db, access, user, stub, ct)));
         }
 
         return offers;
