@@ -96,6 +96,23 @@ public sealed class MeetingTests(BeaconFactory factory) : IClassFixture<BeaconFa
     }
 
     [Fact]
+    public async Task Schedule_MoreThanNinetyDaysAhead_IsRefusedSoAnInvitationCannotOpenTheCaseForMonths()
+    {
+        var scene = await factory.SceneAsync();
+        var (invitee, _) = await factory.SignedInAgencyAsync(scene.County, "Probation " + scene.Suffix, Roles.Caseworker);
+        var page = $"/cases/{scene.Case.Id}/meetings/new";
+
+        var response = await scene.OwnerClient.PostPairsAsync(page,
+            [("Input.Kind", "Ongoing"), ("Input.Scheduled", SharingKit.Local(DateTime.UtcNow.AddDays(400))), ("Input.Location", "Room 6"),
+             ("Input.Invitees", invitee.Id.ToString())]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Date and time: a meeting can be scheduled at most 90 days ahead", await response.HtmlAsync());
+        Assert.Equal(0, await factory.QueryAsync(db => db.MdtMeetings.CountAsync(m => m.CaseId == scene.Case.Id)));
+        Assert.Null(await factory.QueryAsync(db => db.CaseMembers.SingleOrDefaultAsync(m => m.CaseId == scene.Case.Id && m.UserId == invitee.Id)));
+    }
+
+    [Fact]
     public async Task Schedule_EmergencyLaterThanProtocol_WarnsAndSchedulesOnlyWhenConfirmed()
     {
         var scene = await factory.SceneAsync("placer");

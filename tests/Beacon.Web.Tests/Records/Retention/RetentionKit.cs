@@ -66,7 +66,7 @@ internal static class RetentionKit
             LegalBasis = "WIC 827", Shares = SharedParts.Identity | SharedParts.Services, Status = ReferralStatus.Declined,
             RequestedByUserId = worker.Id, RequestedUtc = opened, DeclineReason = $"{marker} moved away",
         });
-        db.MdtMeetings.Add(new MdtMeeting { CaseId = c.Id, Kind = MdtMeetingKind.Emergency, ScheduledUtc = opened, Decisions = $"{marker} to see a counsellor", ScheduledByUserId = worker.Id });
+        db.MdtMeetings.Add(new MdtMeeting { CaseId = c.Id, Kind = MdtMeetingKind.Emergency, ScheduledUtc = opened, Location = $"{marker} family home", Decisions = $"{marker} to see a counsellor", ScheduledByUserId = worker.Id });
         db.BreakGlassGrants.Add(new BreakGlassGrant { CaseId = c.Id, UserId = worker.Id, Reason = $"Night call about {marker}", GrantedUtc = opened, EndsUtc = opened.AddHours(4) });
         db.SavedScreens.Add(new SavedScreen
         {

@@ -41,7 +41,7 @@ public sealed class RetentionPurgeTests(BeaconFactory factory) : IClassFixture<B
         Assert.NotNull(purged.PurgedUtc);
         Assert.DoesNotContain(marker, string.Join('|', await EveryTextAsync(youth.Id, c.Id)));
         Assert.Equal(0, await CountAsync("""SELECT COUNT(*) FROM "GuardianContacts" WHERE "YouthId" = @id""", youth.Id));
-        foreach (var (table, column) in new[] { ("CaseStatusChanges", "Reason"), ("MdtMeetings", "Decisions"), ("Referrals", "DeclineReason") })
+        foreach (var (table, column) in new[] { ("CaseStatusChanges", "Reason"), ("MdtMeetings", "Decisions"), ("MdtMeetings", "Location"), ("Referrals", "DeclineReason") })
         {
             Assert.Equal(0, await CountAsync($"""SELECT COUNT(*) FROM "{table}" WHERE "CaseId" = @id AND "{column}" IS NOT NULL""", c.Id));
         }

@@ -40,7 +40,7 @@ public sealed class BreakGlassModel(
             return NotFound();
         }
 
-        if ((await access.DecideAsync(User, c, ct)).CanRead)
+        if ((await access.DecideAsync(User, c, ct)).SeesWholeCase)
         {
             return Redirect($"/cases/{id}");
         }
@@ -58,7 +58,7 @@ public sealed class BreakGlassModel(
             return NotFound();
         }
 
-        if ((await access.DecideAsync(User, c, ct)).CanRead)
+        if ((await access.DecideAsync(User, c, ct)).SeesWholeCase)
         {
             return Redirect($"/cases/{id}");
         }

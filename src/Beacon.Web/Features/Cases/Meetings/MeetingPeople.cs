@@ -11,6 +11,9 @@ public sealed record MeetingPerson(Guid Id, string Name, Guid AgencyId, string A
 /// <summary>Who can be invited to a case's MDT, who can be given its action items, and the county's emergency timeline.</summary>
 public static class MeetingPeople
 {
+    /// <summary>How far ahead a meeting may be scheduled: its invitees read the case until a week after it.</summary>
+    public const int MaxDaysAhead = 90;
+
     public const int LocationMax = 200;
     public const int DecisionsMax = 8000;
     public const int ActionTitleMax = 200;

@@ -71,6 +71,12 @@ public sealed class NewMeetingModel(
         }
 
         var scheduled = Time(check, Input.Scheduled);
+        // An invitation opens the whole case until a week after the meeting: a meeting far ahead would open it for months.
+        if (scheduled is { } at && at > clock.GetUtcNow().UtcDateTime.AddDays(MeetingPeople.MaxDaysAhead))
+        {
+            check.Fail("Input.Scheduled", "Meeting.Field.Scheduled", "Validation.TooFarAhead", MeetingPeople.MaxDaysAhead);
+        }
+
         var location = check.Text("Input.Location", "Meeting.Field.Location", Input.Location, MeetingPeople.LocationMax);
         var invitees = Input.Invitees
             .Select(v => Guid.TryParse(v, out var g) ? Candidates.FirstOrDefault(c => c.Id == g) : null)

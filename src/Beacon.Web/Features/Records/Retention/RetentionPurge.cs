@@ -97,6 +97,8 @@ public sealed class RetentionPurge(IServiceScopeFactory scopes, AuditTrail audit
         youth.School = null;
         youth.Placement = null;
         youth.Phone = null;
+        // "en" and "es" say nothing about the youth; another language, typed by hand, may narrow them down.
+        youth.Language = youth.Language is "en" or "es" ? youth.Language : null;
         youth.IdentityIndex = null;
         youth.PurgedUtc = now;
         youth.UpdatedUtc = now;
@@ -141,6 +143,7 @@ public sealed class RetentionPurge(IServiceScopeFactory scopes, AuditTrail audit
         foreach (var meeting in await db.MdtMeetings.Where(m => caseIds.Contains(m.CaseId)).ToListAsync(ct))
         {
             meeting.Decisions = null;
+            meeting.Location = null; // often a home or a placement
         }
 
         foreach (var grant in await db.BreakGlassGrants.Where(g => caseIds.Contains(g.CaseId)).ToListAsync(ct))
