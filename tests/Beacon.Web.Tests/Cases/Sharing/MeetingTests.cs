@@ -172,16 +172,22 @@ public sealed class MeetingTests(BeaconFactory factory) : IClassFixture<BeaconFa
         });
         var page = $"/cases/{scene.Case.Id}/meetings/{meeting.Id}";
         var decisions = $"Place Ximena with her aunt {scene.Suffix}";
-
-        var response = await scene.OwnerClient.PostPairsAsync(page,
+        var stamp = await RecordStampAsync(scene.OwnerClient, page);
+        (string, string)[] form =
         [
-            ("Input.Attended", invitee.Id.ToString()), ("Input.Decisions", decisions), ("Input.Held", "true"),
+            ("Stamp", stamp), ("Input.Attended", invitee.Id.ToString()), ("Input.Decisions", decisions), ("Input.Held", "true"),
             ("Input.Actions[0].Title", "Call the school " + scene.Suffix), ("Input.Actions[0].Assignee", invitee.Id.ToString()), ("Input.Actions[0].Due", "2026-12-01"),
             ("Input.Actions[1].Title", ""), ("Input.Actions[1].Assignee", ""), ("Input.Actions[1].Due", ""),
             ("Input.Actions[2].Title", "Book a health check"), ("Input.Actions[2].Assignee", scene.Owner.Id.ToString()), ("Input.Actions[2].Due", ""),
-        ]);
+        ];
+
+        var response = await scene.OwnerClient.PostPairsAsync(page, form);
+        // The same form again (a double click, a second window): refused, the action items are not added twice.
+        var again = await scene.OwnerClient.PostPairsAsync(page, form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Someone recorded this meeting after you opened this page", await again.HtmlAsync());
         var saved = await factory.QueryAsync(db => db.MdtMeetings.AsNoTracking().Include(m => m.Attendance).SingleAsync(m => m.Id == meeting.Id));
         Assert.Equal(decisions, saved.Decisions);
         Assert.NotNull(saved.HeldUtc);
@@ -217,7 +223,7 @@ public sealed class MeetingTests(BeaconFactory factory) : IClassFixture<BeaconFa
 
         var response = await scene.OwnerClient.PostPairsAsync(page,
         [
-            ("Input.Decisions", "Decided"), ("Input.Held", "true"),
+            ("Stamp", await RecordStampAsync(scene.OwnerClient, page)), ("Input.Decisions", "Decided"), ("Input.Held", "true"),
             ("Input.Actions[0].Title", "Visit"), ("Input.Actions[0].Assignee", stranger.Id.ToString()), ("Input.Actions[0].Due", "01/12/2026"),
             ("Input.Actions[1].Title", ""), ("Input.Actions[1].Assignee", scene.Owner.Id.ToString()), ("Input.Actions[1].Due", ""),
         ]);
@@ -258,4 +264,13 @@ public sealed class MeetingTests(BeaconFactory factory) : IClassFixture<BeaconFa
 
     private Task<CaseMember> MemberAsync(Guid caseId, Guid userId) =>
         factory.QueryAsync(db => db.CaseMembers.AsNoTracking().SingleAsync(m => m.CaseId == caseId && m.UserId == userId && m.Kind == CaseMemberKind.MdtInvitee));
+
+    /// <summary>The record form's stamp, as the page gives it now.</summary>
+    private static async Task<string> RecordStampAsync(HttpClient client, string page)
+    {
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"Stamp\" value=\"([0-9A-F]+)\"");
+        Assert.True(match.Success, "no stamp on the meeting page");
+        return match.Groups[1].Value;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Beacon.Core.Audit;
 using Beacon.Data;
 using Beacon.Data.Entities;
@@ -41,6 +43,20 @@ public sealed class MeetingModel(
     [BindProperty]
     public RecordInput Input { get; set; } = new();
 
+    /// <summary>The meeting's record as the form was opened (see <see cref="CurrentStamp"/>).</summary>
+    [BindProperty]
+    public string? Stamp { get; set; }
+
+    /// <summary>
+    /// A fingerprint of what the record form changes (decisions, held, attendance, the action items so
+    /// far): a save from a form opened before someone else's save, or the same form sent twice, is
+    /// refused instead of overwriting their record or adding the action items again.
+    /// </summary>
+    public string CurrentStamp => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|',
+        Meeting.Decisions ?? "", Meeting.HeldUtc?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "",
+        string.Join(',', Meeting.Attendance.OrderBy(a => a.UserId).Select(a => $"{a.UserId}:{a.Attended}")),
+        Tasks.Count.ToString(CultureInfo.InvariantCulture)))))[..20];
+
     public OpenedCase Opened { get; private set; } = null!;
     public MdtMeeting Meeting { get; private set; } = null!;
     public IReadOnlyList<MeetingPerson> Invitees { get; private set; } = [];
@@ -72,6 +88,13 @@ public sealed class MeetingModel(
         }
 
         var check = new SharingCheck(ModelState, shared, r);
+        if (Stamp != CurrentStamp)
+        {
+            // The page shows the record as it is now, with what this user typed still in the form.
+            ModelState.AddModelError("", r["Meeting.Error.Changed"]);
+            return Page();
+        }
+
         var decisions = check.Text("Input.Decisions", "Meeting.Field.Decisions", Input.Decisions, MeetingPeople.DecisionsMax, required: false);
         var now = clock.GetUtcNow().UtcDateTime;
         var tasks = new List<CaseTask>();
