@@ -64,6 +64,14 @@ public sealed class NewMeetingModel(
             return NotFound();
         }
 
+        var recordId = RecordIds.From(Request);
+        var scheduledFor = await db.MdtMeetings.Where(m => m.Id == recordId).Select(m => (Guid?)m.CaseId).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (scheduledFor == id)
+        {
+            // The same form sent twice: the meeting is already scheduled and its invitations sent.
+            return RedirectToPage("Meeting", new { id, meetingId = recordId });
+        }
+
         var check = new SharingCheck(ModelState, shared, r);
         if (!ReferralParts.TryParse<MdtMeetingKind>(Input.Kind, out var kind))
         {
@@ -100,7 +108,7 @@ public sealed class NewMeetingModel(
         var now = clock.GetUtcNow().UtcDateTime;
         var meeting = new MdtMeeting
         {
-            CaseId = id, Kind = kind, ScheduledUtc = scheduled!.Value, Location = location, ScheduledByUserId = User.UserId(),
+            Id = scheduledFor is null ? recordId : Guid.NewGuid(), CaseId = id, Kind = kind, ScheduledUtc = scheduled!.Value, Location = location, ScheduledByUserId = User.UserId(),
             Attendance = invitees.Select(p => new MdtAttendance { UserId = p.Id }).ToList(),
         };
         db.MdtMeetings.Add(meeting);

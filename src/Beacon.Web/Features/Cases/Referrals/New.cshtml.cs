@@ -56,6 +56,14 @@ public sealed class NewReferralModel(
         }
 
         Opened = opened;
+        var recordId = RecordIds.From(Request);
+        var sentFor = await db.Referrals.Where(x => x.Id == recordId).Select(x => (Guid?)x.CaseId).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (sentFor == id)
+        {
+            // The same form sent twice: the referral is already on its way.
+            return RedirectToPage("Details", new { id = recordId });
+        }
+
         Agencies = await AgenciesAsync(opened.Case);
         var check = new SharingCheck(ModelState, shared, r);
 
@@ -94,7 +102,7 @@ public sealed class NewReferralModel(
 
         var referral = new Referral
         {
-            CaseId = opened.Id, FromAgencyId = opened.Case.AgencyId, ToAgencyId = to!.Id, Request = request!, Basis = basis,
+            Id = sentFor is null ? recordId : Guid.NewGuid(), CaseId = opened.Id, FromAgencyId = opened.Case.AgencyId, ToAgencyId = to!.Id, Request = request!, Basis = basis,
             LegalBasis = legalBasis, Shares = shares, Status = ReferralStatus.Requested, RequestedByUserId = User.UserId(),
             RequestedUtc = clock.GetUtcNow().UtcDateTime,
         };

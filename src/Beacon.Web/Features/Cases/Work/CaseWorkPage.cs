@@ -42,6 +42,24 @@ public abstract class CaseWorkPage(CaseGate gate, IStringLocalizer<CaseResource>
         return NotFound();
     }
 
+    /// <summary>
+    /// The id the create form chose for its record (<see cref="RecordIds"/>), and whether that record is
+    /// already on this case (the form was sent twice). An id taken by another case's record is replaced.
+    /// </summary>
+    protected async Task<(Guid Id, bool AlreadySaved)> RecordIdAsync(Func<Guid, Task<Guid?>> caseOfRecord)
+    {
+        var id = RecordIds.From(Request);
+        var owner = await caseOfRecord(id);
+        return owner == CaseId ? (id, true) : owner is null ? (id, false) : (Guid.NewGuid(), false);
+    }
+
+    /// <summary>The same form sent again: nothing new is saved; back to the section, which shows the record once.</summary>
+    protected IActionResult AlreadySaved(string section)
+    {
+        TempData[DetailsModel.NoticeKey] = "Work.Notice.AlreadySaved";
+        return Redirect($"/cases/{CaseId}#{section}");
+    }
+
     /// <summary>After a change: audit it, then go back to the case's section with a notice.</summary>
     protected async Task<IActionResult> DoneAsync(AuditAction action, string what, string notice, string section)
     {

@@ -3,6 +3,7 @@ using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Beacon.Web.Features.Cases.Work;
@@ -23,6 +24,12 @@ public sealed class NewNoteModel(CaseGate gate, IStringLocalizer<CaseResource> c
             return NotFound();
         }
 
+        var (recordId, saved) = await RecordIdAsync(r => db.CaseNotes.Where(n => n.Id == r).Select(n => (Guid?)n.CaseId).SingleOrDefaultAsync(Aborted));
+        if (saved)
+        {
+            return AlreadySaved(CaseSections.Notes);
+        }
+
         Text = text;
         var checkedText = ReadText("text", text, CaseWorkLimits.NoteMax, "Notes.Text");
         if (checkedText is null)
@@ -34,7 +41,7 @@ public sealed class NewNoteModel(CaseGate gate, IStringLocalizer<CaseResource> c
         var me = User.UserId();
         db.CaseNotes.Add(new CaseNote
         {
-            CaseId = id, AuthorId = me, CreatedUtc = now,
+            Id = recordId, CaseId = id, AuthorId = me, CreatedUtc = now,
             Versions = [new CaseNoteVersion { Number = 1, Text = checkedText, EditedByUserId = me, EditedUtc = now }],
         });
         await db.SaveChangesAsync(Aborted);

@@ -41,6 +41,12 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
             return NotFound();
         }
 
+        var (recordId, saved) = await RecordIdAsync(r => db.CaseServices.Where(s => s.Id == r).Select(s => (Guid?)s.CaseId).SingleOrDefaultAsync(Aborted));
+        if (saved)
+        {
+            return AlreadySaved(CaseSections.Services);
+        }
+
         await LoadAsync();
         (Kind, ProviderId, Status) = (kind, providerId, status);
         if (!TryRead<ServiceKind>(kind, out var serviceKind))
@@ -65,7 +71,7 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
         db.CaseServices.Add(new CaseService
         {
-            CaseId = id, Kind = serviceKind, ProviderAgencyId = providerId, Status = serviceStatus, UpdatedUtc = clock.GetUtcNow().UtcDateTime,
+            Id = recordId, CaseId = id, Kind = serviceKind, ProviderAgencyId = providerId, Status = serviceStatus, UpdatedUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(Aborted);
         return await DoneAsync(AuditAction.Create, "service", "Services.Notice.Added", CaseSections.Services);

@@ -43,6 +43,12 @@ public sealed class TasksModel(CaseGate gate, IStringLocalizer<CaseResource> c, 
             return NotFound();
         }
 
+        var (recordId, saved) = await RecordIdAsync(r => db.CaseTasks.Where(t => t.Id == r).Select(t => (Guid?)t.CaseId).SingleOrDefaultAsync(Aborted));
+        if (saved)
+        {
+            return AlreadySaved(CaseSections.Tasks);
+        }
+
         await LoadAsync();
         (Title, Due, Assignee) = (title, due, assignee);
         var text = ReadText("title", title, CaseWorkLimits.TaskTitleMax, "Tasks.TaskTitle");
@@ -75,7 +81,7 @@ public sealed class TasksModel(CaseGate gate, IStringLocalizer<CaseResource> c, 
 
         db.CaseTasks.Add(new CaseTask
         {
-            CaseId = id, Title = text, DueDate = dueDate, AssignedUserId = assignee,
+            Id = recordId, CaseId = id, Title = text, DueDate = dueDate, AssignedUserId = assignee,
             CreatedByUserId = User.UserId(), CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(Aborted);
