@@ -24,42 +24,57 @@ public sealed class CaseAccess(BeaconDbContext db, TimeProvider clock)
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<CaseAccessDecision> DecideAsync(ClaimsPrincipal user, Case c, CancellationToken ct = default)
+    public async Task<CaseAccessDecision> DecideAsync(ClaimsPrincipal user, Case c, CancellationToken ct = default) =>
+        (await DecideAllAsync(user, [c], ct))[0];
+
+    /// <summary>
+    /// The decisions for several cases (a list, a youth's cases) from one read of the user's memberships,
+    /// grants and referrals for all of them, not one read per case.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseAccessDecision>> DecideAllAsync(ClaimsPrincipal user, IReadOnlyList<Case> cases, CancellationToken ct = default)
     {
-        if (_decisions.TryGetValue(c.Id, out var known))
+        var missing = cases.Where(c => !_decisions.ContainsKey(c.Id)).DistinctBy(c => c.Id).ToList();
+        if (missing.Count > 0)
         {
-            return known;
+            if (!WorksCases(user))
+            {
+                missing.ForEach(c => _decisions[c.Id] = CaseAccessDecision.Refused);
+            }
+            else
+            {
+                var staff = FactsOf(user);
+                var facts = await FactsAsync(staff, missing, ct);
+                missing.ForEach(c => _decisions[c.Id] = CaseAccessRules.Decide(staff, facts[c.Id], Now));
+            }
         }
 
-        var decision = WorksCases(user) ? CaseAccessRules.Decide(FactsOf(user), await FactsAsync(user, c, ct), Now) : CaseAccessDecision.Refused;
-        _decisions[c.Id] = decision;
-        return decision;
+        return cases.Select(c => _decisions[c.Id]).ToList();
     }
 
     /// <summary>Forgets decisions made earlier in the request (after a change of membership, a grant, a referral).</summary>
     public void Forget(Guid caseId) => _decisions.Remove(caseId);
 
-    private async Task<CaseFacts> FactsAsync(ClaimsPrincipal user, Case c, CancellationToken ct)
+    private async Task<Dictionary<Guid, CaseFacts>> FactsAsync(StaffFacts staff, IReadOnlyList<Case> cases, CancellationToken ct)
     {
-        var me = user.UserId();
-        var agency = user.AgencyId();
+        var ids = cases.Select(c => c.Id).ToList();
         var memberships = await db.CaseMembers.AsNoTracking()
-            .Where(m => m.CaseId == c.Id && m.UserId == me)
-            .Select(m => new { m.Kind, m.AccessEndsUtc })
+            .Where(m => ids.Contains(m.CaseId) && m.UserId == staff.UserId)
+            .Select(m => new { m.CaseId, m.Kind, m.AccessEndsUtc })
             .ToListAsync(ct);
-        var glassEnds = await db.BreakGlassGrants.AsNoTracking()
-            .Where(g => g.CaseId == c.Id && g.UserId == me)
-            .MaxAsync(g => (DateTime?)g.EndsUtc, ct);
-        var shared = await db.Referrals.AsNoTracking()
-            .Where(r => r.CaseId == c.Id && r.ToAgencyId == agency && CaseAccessRules.LiveReferral.Contains(r.Status))
-            .Select(r => r.Shares)
+        var grants = await db.BreakGlassGrants.AsNoTracking()
+            .Where(g => ids.Contains(g.CaseId) && g.UserId == staff.UserId)
+            .Select(g => new { g.CaseId, g.EndsUtc })
             .ToListAsync(ct);
-        return new CaseFacts(
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => ids.Contains(r.CaseId) && r.ToAgencyId == staff.AgencyId && CaseAccessRules.LiveReferral.Contains(r.Status))
+            .Select(r => new { r.CaseId, r.Shares })
+            .ToListAsync(ct);
+        return cases.ToDictionary(c => c.Id, c => new CaseFacts(
             c.JurisdictionId, c.AgencyId, c.AssignedUserId,
-            memberships.Any(m => m.Kind == CaseMemberKind.Team),
-            memberships.Where(m => m.Kind == CaseMemberKind.MdtInvitee).Max(m => m.AccessEndsUtc),
-            glassEnds,
-            shared.Aggregate(SharedParts.None, (all, s) => all | s));
+            memberships.Any(m => m.CaseId == c.Id && m.Kind == CaseMemberKind.Team),
+            memberships.Where(m => m.CaseId == c.Id && m.Kind == CaseMemberKind.MdtInvitee).Max(m => m.AccessEndsUtc),
+            grants.Where(g => g.CaseId == c.Id).Max(g => (DateTime?)g.EndsUtc),
+            referrals.Where(r => r.CaseId == c.Id).Aggregate(SharedParts.None, (all, r) => all | r.Shares)));
     }
 
     /// <summary>
@@ -104,14 +119,6 @@ public sealed class CaseAccess(BeaconDbContext db, TimeProvider clock)
             return youth.CreatedByUserId == user.UserId();
         }
 
-        foreach (var c in cases)
-        {
-            if ((await DecideAsync(user, c, ct)).Sees(SharedParts.Identity))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (await DecideAllAsync(user, cases, ct)).Any(d => d.Sees(SharedParts.Identity));
     }
 }

@@ -31,11 +31,7 @@ public sealed class DetailsModel(CaseGate gate, BeaconDbContext db) : PageModel
         Opened = opened;
         if (Access.Sees(SharedParts.Identity))
         {
-            var youth = await db.Youth.AsNoTracking().Where(y => y.Id == Case.YouthId)
-                .Select(y => new { y.PreferredName, y.LegalName, y.PurgedUtc })
-                .SingleAsync(HttpContext.RequestAborted);
-            YouthName = string.IsNullOrEmpty(youth.PreferredName) ? youth.LegalName : youth.PreferredName;
-            YouthPurged = youth.PurgedUtc is not null;
+            (YouthName, YouthPurged) = await YouthNames.OfAsync(db, Case.YouthId, HttpContext.RequestAborted);
         }
 
         return Page();

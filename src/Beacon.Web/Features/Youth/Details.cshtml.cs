@@ -3,7 +3,6 @@ using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Cases;
-using Beacon.Web.Features.Records;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -29,15 +29,7 @@ public static class YouthRules
             return youth.CreatedByUserId == user.UserId();
         }
 
-        foreach (var c in cases)
-        {
-            if ((await access.DecideAsync(user, c, ct)).CanWork)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (await access.DecideAllAsync(user, cases, ct)).Any(d => d.CanWork);
     }
 
     /// <summary>

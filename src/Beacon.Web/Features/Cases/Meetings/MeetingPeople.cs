@@ -25,10 +25,8 @@ public static class MeetingPeople
     /// <summary>The caseworkers and supervisors of the county's active agencies (enabled accounts), by agency then name.</summary>
     public static async Task<IReadOnlyList<MeetingPerson>> InviteesAsync(BeaconDbContext db, string county, CancellationToken ct)
     {
-        var roleIds = db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Supervisor).Select(r => r.Id);
-        return await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && u.Agency!.JurisdictionId == county && u.Agency.IsActive &&
-                        db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+        return await Work.CaseStaff.Active(db).AsNoTracking()
+            .Where(u => u.Agency!.JurisdictionId == county && u.Agency.IsActive)
             .OrderBy(u => u.Agency!.Name).ThenBy(u => u.DisplayName)
             .Select(u => new MeetingPerson(u.Id, u.DisplayName, u.AgencyId, u.Agency!.Name))
             .ToListAsync(ct);

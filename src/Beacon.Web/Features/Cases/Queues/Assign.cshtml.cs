@@ -140,19 +140,15 @@ public sealed class AssignModel(
         Case = opened.Case;
         if (opened.Access.Sees(SharedParts.Identity))
         {
-            var youth = await db.Youth.AsNoTracking().Where(y => y.Id == Case.YouthId)
-                .Select(y => new { y.PreferredName, y.LegalName, y.PurgedUtc }).SingleAsync(ct);
-            YouthName = youth.PurgedUtc is not null ? null : string.IsNullOrEmpty(youth.PreferredName) ? youth.LegalName : youth.PreferredName;
+            YouthName = (await YouthNames.OfAsync(db, Case.YouthId, ct)).Name;
         }
 
-        var agency = Case.AgencyId;
-        var roles = await db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Supervisor)
-            .Select(r => new { r.Id, r.Name }).ToListAsync(ct);
-        var supervisorRole = roles.Where(r => r.Name == Roles.Supervisor).Select(r => r.Id).ToList();
-        var roleIds = roles.Select(r => r.Id).ToList();
-        Candidates = (await db.Users.AsNoTracking()
-                .Where(u => u.AgencyId == agency && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-                .Select(u => new { u.Id, u.DisplayName, u.Email, Supervisor = db.UserRoles.Any(ur => ur.UserId == u.Id && supervisorRole.Contains(ur.RoleId)) })
+        Candidates = (await Work.CaseStaff.OfAgency(db, Case.AgencyId).AsNoTracking()
+                .Select(u => new
+                {
+                    u.Id, u.DisplayName, u.Email,
+                    Supervisor = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Supervisor)),
+                })
                 .ToListAsync(ct))
             .Select(u => new Candidate(u.Id, u.DisplayName, u.Email, u.Supervisor))
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.Id)

@@ -21,11 +21,7 @@ public static class CaseRows
     public static async Task<IReadOnlyList<CaseRow>> ReadAsync(
         BeaconDbContext db, CaseAccess access, ClaimsPrincipal user, IReadOnlyList<Case> cases, CancellationToken ct)
     {
-        var decisions = new List<CaseAccessDecision>(cases.Count);
-        foreach (var c in cases)
-        {
-            decisions.Add(await access.DecideAsync(user, c, ct));
-        }
+        var decisions = await access.DecideAllAsync(user, cases, ct);
 
         var shown = cases.Where((c, i) => decisions[i].Sees(SharedParts.Identity)).Select(c => c.YouthId).Distinct().ToList();
         var youth = await db.Youth.AsNoTracking().Where(y => shown.Contains(y.Id))
@@ -41,7 +37,7 @@ public static class CaseRows
 
             return y.PurgedUtc is not null
                 ? new CaseRow(c, decisions[i], null, true)
-                : new CaseRow(c, decisions[i], string.IsNullOrEmpty(y.PreferredName) ? y.LegalName : y.PreferredName, false);
+                : new CaseRow(c, decisions[i], YouthNames.Called(y.PreferredName, y.LegalName), false);
         }).ToList();
     }
 }

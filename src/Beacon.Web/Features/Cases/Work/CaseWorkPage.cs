@@ -20,7 +20,10 @@ public abstract class CaseWorkPage(CaseGate gate, IStringLocalizer<CaseResource>
     protected IStringLocalizer<CaseResource> C => c;
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    /// <summary>Opens the case for the operation; false means "answer 404" (the gate has audited the refusal).</summary>
+    /// <summary>
+    /// Opens the case for the operation; false means "answer 404" (the gate has audited the refusal). A GET
+    /// (a form that shows case data too) is audited by the gate as a view, like the case page.
+    /// </summary>
     protected async Task<bool> OpenAsync(Guid id, CaseOperation operation)
     {
         if (await gate.OpenAsync(id, operation, Aborted) is not { } opened)
@@ -31,9 +34,6 @@ public abstract class CaseWorkPage(CaseGate gate, IStringLocalizer<CaseResource>
         Opened = opened;
         return true;
     }
-
-    /// <summary>Opens the case to show a form that holds case data: the gate audits the look as a view, like the case page.</summary>
-    protected Task<bool> OpenFormAsync(Guid id) => OpenAsync(id, CaseOperation.Work);
 
     /// <summary>404 for a record of an opened case that is not the user's to see or change, with the refusal audited.</summary>
     protected async Task<IActionResult> RefuseAsync(string what)

@@ -32,13 +32,20 @@ public static class CaseStatusMoves
     public static bool Allowed(CaseStatus from, CaseStatus to) => From(from).Contains(to);
 }
 
-/// <summary>Who may be put on a case's team or given one of its tasks: the owning agency's caseworkers and supervisors.</summary>
+/// <summary>
+/// The staff who can work cases (enabled caseworkers and supervisors), as queries: the owning agency's for
+/// its team, tasks and reassignment, the county's for MDT invitations.
+/// </summary>
 public static class CaseStaff
 {
-    public static IQueryable<BeaconUser> OfAgency(BeaconDbContext db, Guid agencyId) =>
-        db.Users.Where(u => u.AgencyId == agencyId && !u.IsDisabled &&
+    public static IQueryable<BeaconUser> Active(BeaconDbContext db) =>
+        db.Users.Where(u => !u.IsDisabled &&
             db.UserRoles.Any(ur => ur.UserId == u.Id &&
                 db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Caseworker || r.Name == Roles.Supervisor))));
+
+    public static IQueryable<BeaconUser> OfAgency(BeaconDbContext db, Guid agencyId) =>
+        Active(db).Where(u => u.AgencyId == agencyId);
+
 }
 
 /// <summary>The ids of the case's sections on its page, for links back to them.</summary>

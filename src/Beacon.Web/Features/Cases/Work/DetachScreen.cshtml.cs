@@ -19,7 +19,7 @@ public sealed class DetachScreenModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid screenId)
     {
-        if (!await OpenFormAsync(id) || !await FindAsync(screenId))
+        if (!await OpenAsync(id, CaseOperation.Work) || !await FindAsync(screenId))
         {
             return NotFound();
         }

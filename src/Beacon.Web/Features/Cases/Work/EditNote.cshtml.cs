@@ -21,7 +21,7 @@ public sealed class EditNoteModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid noteId)
     {
-        if (!await OpenFormAsync(id))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
         }

@@ -19,7 +19,7 @@ public sealed class RemoveMemberModel(CaseGate gate, IStringLocalizer<CaseResour
     public bool IsInvitation => Member.Kind == CaseMemberKind.MdtInvitee;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid memberId) =>
-        await OpenFormAsync(id) && await FindAsync(memberId) ? Page() : NotFound();
+        await OpenAsync(id, CaseOperation.Work) && await FindAsync(memberId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid memberId)
     {

@@ -21,7 +21,7 @@ public sealed class SafetyPlanModel(CaseGate gate, IStringLocalizer<CaseResource
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await OpenFormAsync(id))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
         }

@@ -25,7 +25,7 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await OpenFormAsync(id))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
         }

@@ -23,7 +23,7 @@ public sealed class StatusModel(CaseGate gate, IStringLocalizer<CaseResource> c,
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await OpenFormAsync(id))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
         }

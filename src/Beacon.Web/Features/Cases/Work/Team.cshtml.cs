@@ -18,7 +18,7 @@ public sealed class TeamModel(CaseGate gate, IStringLocalizer<CaseResource> c, B
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await OpenFormAsync(id))
+        if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();
         }
