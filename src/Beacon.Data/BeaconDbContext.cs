@@ -42,6 +42,8 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options, IColumnP
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<MdtMeeting> MdtMeetings => Set<MdtMeeting>();
     public DbSet<MdtAttendance> MdtAttendance => Set<MdtAttendance>();
+    public DbSet<IntakeItem> IntakeItems => Set<IntakeItem>();
+    public DbSet<MandatedReport> MandatedReports => Set<MandatedReport>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -14,5 +14,9 @@ public static class AuditRecordTypes
     /// <summary>A list of cases (a work queue, a caseload export); the record id is the user whose list it is.</summary>
     public const string Caseload = "Caseload";
 
-    public static readonly IReadOnlyList<string> All = [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload];
+    public const string IntakeItem = "IntakeItem";
+    public const string MandatedReport = "MandatedReport";
+
+    public static readonly IReadOnlyList<string> All =
+        [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload, IntakeItem, MandatedReport];
 }

@@ -12,6 +12,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         b.Property(j => j.NameEn).HasMaxLength(200);
         b.Property(j => j.NameEs).HasMaxLength(200);
         b.Property(j => j.State).HasMaxLength(8);
+        b.Property(j => j.TriageRoles).HasDefaultValue(TriageRoles.Caseworker | TriageRoles.Supervisor);
         b.HasMany(j => j.Contacts).WithOne(c => c.Jurisdiction).HasForeignKey(c => c.JurisdictionId);
         b.HasMany(j => j.Agencies).WithOne(a => a.Jurisdiction).HasForeignKey(a => a.JurisdictionId)
             .OnDelete(DeleteBehavior.Restrict);
@@ -60,6 +61,9 @@ internal sealed class BeaconUserConfiguration : IEntityTypeConfiguration<BeaconU
     public void Configure(EntityTypeBuilder<BeaconUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.WorkAddress).HasMaxLength(BeaconUser.WorkFieldMax);
+        b.Property(u => u.WorkPhone).HasMaxLength(40);
+        b.Property(u => u.ReporterCapacity).HasMaxLength(BeaconUser.WorkFieldMax);
         b.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -81,7 +85,6 @@ internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
         b.Property(t => t.JurisdictionId).HasMaxLength(64);
         b.HasOne(t => t.Jurisdiction).WithMany().HasForeignKey(t => t.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.Property(t => t.Language).HasMaxLength(8);
-        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
-        b.HasIndex(t => new { t.JurisdictionId, t.Status, t.ReceivedUtc });
+        b.HasIndex(t => new { t.JurisdictionId, t.ReceivedUtc });
     }
 }

@@ -13,5 +13,7 @@ public class Agency
     public bool IsActive { get; set; } = true;
     /// <summary>Listed, with its role and public contact, on the county's public task force page.</summary>
     public bool ShowOnTaskForcePage { get; set; }
+    /// <summary>Its staff (in the county's triage roles) triage the county's intake queue; when no agency of the county is marked, every agency's do.</summary>
+    public bool TriagesIntake { get; set; }
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 }

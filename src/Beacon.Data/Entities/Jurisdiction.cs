@@ -1,5 +1,14 @@
 namespace Beacon.Data.Entities;
 
+/// <summary>The staff roles that may triage a county's intake queue.</summary>
+[Flags]
+public enum TriageRoles
+{
+    None = 0,
+    Caseworker = 1,
+    Supervisor = 2,
+}
+
 /// <summary>A county: it owns its hotlines, agencies and (later) its intake queue and cases.</summary>
 public class Jurisdiction
 {
@@ -14,6 +23,10 @@ public class Jurisdiction
     public int? EmergencyMdtHours { get; set; }
     /// <summary>How long a youth's personal data is kept after their last case closes; null keeps it until set.</summary>
     public int? RetentionDays { get; set; }
+    /// <summary>Hours an intake item may wait untouched before it is flagged to supervisors; null until an administrator sets it.</summary>
+    public int? TriageHours { get; set; }
+    /// <summary>The roles that triage the intake queue (the agencies are marked on each <see cref="Agency"/>).</summary>
+    public TriageRoles TriageRoles { get; set; } = TriageRoles.Caseworker | TriageRoles.Supervisor;
     public List<Contact> Contacts { get; set; } = [];
     public List<Agency> Agencies { get; set; } = [];
 

@@ -1,13 +1,7 @@
 namespace Beacon.Data.Entities;
 
-public enum TipStatus
-{
-    New = 0,
-    Reviewed = 1,
-}
-
 /// <summary>
-/// An anonymous tip from the public, waiting in its county's intake queue. The free-text fields may
+/// An anonymous tip from the public; its triage is its <see cref="IntakeItem"/> in the county's intake queue. The free-text fields may
 /// name a child, so they are stored encrypted (see Beacon.Web's SensitiveText); nothing about the
 /// sender's device or address is kept.
 /// </summary>
@@ -24,7 +18,4 @@ public class Tip
     public string? WhenProtected { get; set; }
     public string? WhoProtected { get; set; }
     public string? ContactProtected { get; set; }
-    public TipStatus Status { get; set; }
-    public DateTime? ReviewedUtc { get; set; }
-    public Guid? ReviewedByUserId { get; set; }
 }

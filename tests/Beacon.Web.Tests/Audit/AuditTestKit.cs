@@ -64,6 +64,7 @@ internal static class AuditTestKit
         var sensitive = scope.ServiceProvider.GetRequiredService<SensitiveText>();
         var tip = new Tip { JurisdictionId = county, Language = "en", ReceivedUtc = DateTime.UtcNow, WhatProtected = sensitive.Protect("synthetic test tip") };
         db.Tips.Add(tip);
+        db.IntakeItems.Add(IntakeItem.ForTip(tip));
         await db.SaveChangesAsync();
         return tip.Id;
     }

@@ -108,6 +108,7 @@ internal static partial class ScreenTestKit
             WhatProtected = sensitive.Protect("A teenager with hotel key cards and an older man"),
         };
         db.Tips.Add(tip);
+        db.IntakeItems.Add(IntakeItem.ForTip(tip));
         await db.SaveChangesAsync();
         return tip.Id;
     }

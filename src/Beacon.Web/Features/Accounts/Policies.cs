@@ -9,12 +9,14 @@ public static class Policies
     /// <summary>The fallback: a signed-in staff member whose session passed a second factor where the role needs one.</summary>
     public const string StaffSession = nameof(StaffSession);
     public const string Administrator = nameof(Administrator);
-    /// <summary>The county's intake queue: tips and (later) referrals, for supervisors and caseworkers.</summary>
+    /// <summary>The county's intake queue (tips, staff screens, logged calls): supervisors and caseworkers; who triages is the county's setting.</summary>
     public const string Intake = nameof(Intake);
     /// <summary>The county's task force events and trainings, and their rosters: trainers and administrators.</summary>
     public const string Events = nameof(Events);
     /// <summary>Saved screens: reporters (their own), caseworkers and supervisors (their county's).</summary>
     public const string Screens = nameof(Screens);
+    /// <summary>Mandated reports: reporters, caseworkers and supervisors make their own; supervisors also see their agency's clocks.</summary>
+    public const string Reports = nameof(Reports);
     /// <summary>Youth records and cases: caseworkers and supervisors; which records each sees is decided per record (CaseAccess).</summary>
     public const string Cases = nameof(Cases);
 
@@ -33,6 +35,7 @@ public static class Policies
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
         options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
         options.AddPolicy(Screens, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
+        options.AddPolicy(Reports, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Cases, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;

@@ -13,7 +13,7 @@ public sealed class IndexModel(BeaconDbContext db, SensitiveText sensitive) : Pa
 {
     public const int PageSize = 50;
 
-    public sealed record Row(Guid Id, DateTime ReceivedUtc, TipStatus Status, string Language, string Preview);
+    public sealed record Row(Guid Id, DateTime ReceivedUtc, IntakeStatus Status, string Language, string Preview);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int NewCount { get; private set; }
@@ -21,13 +21,13 @@ public sealed class IndexModel(BeaconDbContext db, SensitiveText sensitive) : Pa
     public async Task OnGetAsync()
     {
         var county = User.CountyId();
-        var tips = await db.Tips.AsNoTracking()
-            .Where(t => t.JurisdictionId == county)
-            .OrderBy(t => t.Status).ThenByDescending(t => t.ReceivedUtc)
+        var items = await db.IntakeItems.AsNoTracking().Include(i => i.Tip)
+            .Where(i => i.JurisdictionId == county && i.Tip != null)
+            .OrderBy(i => i.Status).ThenByDescending(i => i.ReceivedUtc)
             .Take(PageSize)
             .ToListAsync();
-        NewCount = await db.Tips.CountAsync(t => t.JurisdictionId == county && t.Status == TipStatus.New);
-        Rows = tips.Select(t => new Row(t.Id, t.ReceivedUtc, t.Status, t.Language, Preview(sensitive.Unprotect(t.WhatProtected)!))).ToList();
+        NewCount = await db.IntakeItems.CountAsync(i => i.JurisdictionId == county && i.Status == IntakeStatus.New);
+        Rows = items.Select(i => new Row(i.Tip!.Id, i.ReceivedUtc, i.Status, i.Tip.Language, Preview(sensitive.Unprotect(i.Tip.WhatProtected)!))).ToList();
     }
 
     private static string Preview(string text) => text.Length <= 120 ? text : text[..120] + "…";

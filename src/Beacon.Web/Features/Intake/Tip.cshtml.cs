@@ -13,7 +13,7 @@ namespace Beacon.Web.Features.Intake;
 
 /// <summary>One tip, decrypted for a staff member of its own county; another county's tip is "not found".</summary>
 public sealed class TipModel(
-    BeaconDbContext db, SensitiveText sensitive, Screening.Screens.ScreenAccess screens, TimeProvider clock, AuditTrail audit) : PageModel
+    BeaconDbContext db, SensitiveText sensitive, Screening.Screens.ScreenAccess screens, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<SavedScreen> Screens { get; private set; } = [];
 
@@ -43,21 +43,6 @@ public sealed class TipModel(
         Contact = sensitive.Unprotect(Tip.ContactProtected);
         Screens = await screens.Visible(User).Where(s => s.TipId == id).OrderBy(s => s.CreatedUtc).ToListAsync();
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostReviewedAsync(Guid id)
-    {
-        var tip = await FindAsync(id);
-        if (tip is null)
-        {
-            return NotFound();
-        }
-
-        tip.Status = TipStatus.Reviewed;
-        tip.ReviewedUtc = clock.GetUtcNow().UtcDateTime;
-        tip.ReviewedByUserId = User.UserId();
-        await db.SaveChangesAsync();
-        return RedirectToPage("Index");
     }
 
     private Task<Tip?> FindAsync(Guid id)

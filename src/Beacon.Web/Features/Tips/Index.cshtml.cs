@@ -68,7 +68,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        db.Tips.Add(new Tip
+        var tip = new Tip
         {
             JurisdictionId = Input.County!,
             ReceivedUtc = clock.GetUtcNow().UtcDateTime,
@@ -78,7 +78,10 @@ public sealed class IndexModel(
             WhenProtected = sensitive.ProtectOrNull(Input.When),
             WhoProtected = sensitive.ProtectOrNull(Input.Who),
             ContactProtected = sensitive.ProtectOrNull(Input.Contact),
-        });
+        };
+        // The tip and its place in the county's intake queue are saved together, or neither is.
+        db.Tips.Add(tip);
+        db.IntakeItems.Add(IntakeItem.ForTip(tip));
         await db.SaveChangesAsync();
         logger.LogInformation("Tip stored for {Jurisdiction}", Input.County);
         TempData[ThanksModel.StoredKey] = true;
