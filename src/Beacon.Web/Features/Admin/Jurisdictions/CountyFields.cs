@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Beacon.Data.Entities;
 
 namespace Beacon.Web.Features.Admin.Jurisdictions;
 
@@ -12,11 +13,15 @@ public class CountyInput
     /// <summary>Text, not a number, so that "48h" gets a message naming the field rather than a binder's.</summary>
     public string? EmergencyMdtHours { get; set; }
     public string? RetentionDays { get; set; }
+    public string? TriageHours { get; set; }
+    /// <summary>Who triages the intake queue: one of <see cref="CountyFields.TriageChoices"/>; empty keeps both roles.</summary>
+    public string? TriageRoles { get; set; }
 
     public static string? Show(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed record CountyValues(string NameEn, string NameEs, string State, int? EmergencyMdtHours, int? RetentionDays);
+public sealed record CountyValues(
+    string NameEn, string NameEs, string State, int? EmergencyMdtHours, int? RetentionDays, int? TriageHours, TriageRoles TriageRoles);
 
 public static partial class CountyFields
 {
@@ -33,6 +38,20 @@ public static partial class CountyFields
     /// <summary>At least a month (time to notice a case closed by mistake), at most ten years.</summary>
     public const int RetentionDaysMin = 30, RetentionDaysMax = 3650;
 
+    /// <summary>An open intake item waits at most a week untouched before supervisors are told.</summary>
+    public const int TriageHoursMin = 1, TriageHoursMax = 168;
+
+    /// <summary>The triage role choices the form offers, by their form value.</summary>
+    public static readonly IReadOnlyDictionary<string, TriageRoles> TriageChoices = new Dictionary<string, TriageRoles>(StringComparer.Ordinal)
+    {
+        ["both"] = TriageRoles.Caseworker | TriageRoles.Supervisor,
+        ["supervisors"] = TriageRoles.Supervisor,
+        ["caseworkers"] = TriageRoles.Caseworker,
+    };
+
+    public static string ChoiceOf(TriageRoles roles) =>
+        TriageChoices.FirstOrDefault(c => c.Value == roles).Key ?? "both";
+
     public static CountyValues? Check(CountyInput input, FormCheck check)
     {
         var en = check.Text("Input.NameEn", "Field.NameEn", input.NameEn, NameMax, required: true);
@@ -44,8 +63,17 @@ public static partial class CountyFields
             EmergencyMdtHoursMin, EmergencyMdtHoursMax, out var hours);
         var daysOk = WholeNumber(check, "Input.RetentionDays", "Field.RetentionDays", input.RetentionDays,
             RetentionDaysMin, RetentionDaysMax, out var days);
-        return en is not null && es is not null && state is not null && hoursOk && daysOk
-            ? new CountyValues(en, es, state, hours, days)
+        var triageOk = WholeNumber(check, "Input.TriageHours", "Field.TriageHours", input.TriageHours,
+            TriageHoursMin, TriageHoursMax, out var triageHours);
+        var roles = TriageChoices["both"];
+        var rolesOk = string.IsNullOrEmpty(input.TriageRoles) || TriageChoices.TryGetValue(input.TriageRoles, out roles);
+        if (!rolesOk)
+        {
+            check.Fail("Input.TriageRoles", "Field.TriageRoles", "Validation.Choice");
+        }
+
+        return en is not null && es is not null && state is not null && hoursOk && daysOk && triageOk && rolesOk
+            ? new CountyValues(en, es, state, hours, days, triageHours, roles)
             : null;
     }
 

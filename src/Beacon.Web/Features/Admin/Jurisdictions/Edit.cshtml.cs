@@ -22,7 +22,12 @@ public sealed class EditModel(
     [BindProperty]
     public CountyInput Input { get; set; } = new();
 
+    /// <summary>The agencies whose staff triage the intake queue; none checked means every agency's do.</summary>
+    [BindProperty]
+    public List<Guid> TriageAgencies { get; set; } = [];
+
     public Jurisdiction Jurisdiction { get; private set; } = null!;
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public IReadOnlyList<Contact> Contacts { get; private set; } = [];
     public bool HasHotline { get; private set; }
 
@@ -37,7 +42,9 @@ public sealed class EditModel(
         {
             NameEn = Jurisdiction.NameEn, NameEs = Jurisdiction.NameEs, State = Jurisdiction.State,
             EmergencyMdtHours = CountyInput.Show(Jurisdiction.EmergencyMdtHours), RetentionDays = CountyInput.Show(Jurisdiction.RetentionDays),
+            TriageHours = CountyInput.Show(Jurisdiction.TriageHours), TriageRoles = CountyFields.ChoiceOf(Jurisdiction.TriageRoles),
         };
+        TriageAgencies = Agencies.Where(a => a.TriagesIntake).Select(a => a.Id).ToList();
         return Page();
     }
 
@@ -53,18 +60,32 @@ public sealed class EditModel(
             return BadRequest(); // the form is not offered for the national row
         }
 
-        var values = CountyFields.Check(Input, new FormCheck(ModelState, shared, admin));
-        if (values is null)
+        var check = new FormCheck(ModelState, shared, admin);
+        var values = CountyFields.Check(Input, check);
+        var triagers = TriageAgencies.Distinct().ToList();
+        if (triagers.Any(t => Agencies.All(a => a.Id != t)))
+        {
+            check.Fail(nameof(TriageAgencies), "Field.TriageAgencies", "Validation.Choice");
+        }
+
+        if (values is null || !check.IsValid)
         {
             return Page();
         }
 
+        // The county's settings and its agencies' triage marks change together, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Jurisdictions.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.NameEn, values.NameEn)
             .SetProperty(j => j.NameEs, values.NameEs)
             .SetProperty(j => j.State, values.State)
             .SetProperty(j => j.EmergencyMdtHours, values.EmergencyMdtHours)
-            .SetProperty(j => j.RetentionDays, values.RetentionDays), ct);
+            .SetProperty(j => j.RetentionDays, values.RetentionDays)
+            .SetProperty(j => j.TriageHours, values.TriageHours)
+            .SetProperty(j => j.TriageRoles, values.TriageRoles), ct);
+        await db.Agencies.Where(a => a.JurisdictionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TriagesIntake, a => triagers.Contains(a.Id)), ct);
+        await transaction.CommitAsync(ct);
         directory.Invalidate();
         AdminNotice.Set(TempData, "Jurisdictions.Saved", values.NameEn);
         return RedirectToPage("Index");
@@ -81,6 +102,8 @@ public sealed class EditModel(
         Jurisdiction = found;
         Contacts = found.Contacts.OrderBy(c => c.Kind).ThenBy(c => c.NameEn, StringComparer.CurrentCulture).ToList();
         HasHotline = found.Contacts.Any(c => c.Kind == ContactKind.ChildWelfareHotline);
+        Agencies = await db.Agencies.AsNoTracking().Where(a => a.JurisdictionId == id)
+            .OrderBy(a => a.Name).ToListAsync(ct);
         return true;
     }
 }
