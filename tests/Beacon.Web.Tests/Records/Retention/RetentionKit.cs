@@ -75,6 +75,22 @@ internal static class RetentionKit
             SubjectProtected = sensitive.Protect($"REF-{marker}"), SubjectIndex = "index-" + marker,
             CreatedUtc = opened, UpdatedUtc = opened, CompletedUtc = opened,
         });
+        var tip = new Tip { JurisdictionId = youth.JurisdictionId, Language = "en", ReceivedUtc = opened, WhatProtected = sensitive.Protect($"{marker} gets rides from an older man") };
+        db.Tips.Add(tip);
+        var fromTip = IntakeItem.ForTip(tip);
+        (fromTip.Status, fromTip.YouthId, fromTip.CaseId) = (IntakeStatus.Linked, youth.Id, c.Id);
+        db.IntakeItems.Add(fromTip);
+        db.IntakeItems.Add(new IntakeItem
+        {
+            JurisdictionId = youth.JurisdictionId, Source = IntakeSource.Call, ReceivedUtc = opened, LastActionUtc = opened,
+            CallerName = $"{marker}'s coach", Summary = $"{marker} missed practice twice", Status = IntakeStatus.Linked, YouthId = youth.Id, CaseId = c.Id,
+        });
+        db.MandatedReports.Add(new MandatedReport
+        {
+            JurisdictionId = youth.JurisdictionId, LawId = "CA", ReporterUserId = worker.Id, AgencyId = worker.AgencyId, CaseId = c.Id,
+            CalledAgency = "Hotline", PhonedUtc = opened, TakenBy = "Intake worker", ReferenceNumber = "R-1", WrittenDueUtc = opened.AddHours(36),
+            DraftJson = $$"""{"child.name":"{{marker}}"}""", CreatedUtc = opened,
+        });
         await db.SaveChangesAsync();
         return c;
     }

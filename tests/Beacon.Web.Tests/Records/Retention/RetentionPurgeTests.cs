@@ -194,11 +194,11 @@ public sealed class RetentionPurgeTests(BeaconFactory factory) : IClassFixture<B
         Assert.Null(read.PurgedUtc);
         Assert.Contains(marker, Assert.Single(read.Guardians).Name);
         var text = await EveryTextAsync(youth.Id, c.Id);
-        Assert.Equal(13, text.Count(t => t.Contains(marker, StringComparison.Ordinal)));
+        Assert.Equal(17, text.Count(t => t.Contains(marker, StringComparison.Ordinal)));
         Assert.DoesNotContain(await factory.EntriesAsync(), e => e.Action == AuditAction.Purge && e.RecordId == youth.Id.ToString());
     }
 
-    /// <summary>Every text field, decrypted, that could name the youth: the youth's, the guardians', the case's and its screen's reference.</summary>
+    /// <summary>Every text field, decrypted, that could name the youth: the youth's, the guardians', the case's, its screen's reference, its intake items' and reports'.</summary>
     private Task<List<string>> EveryTextAsync(Guid youthId, Guid caseId) => factory.ReadAsync(async db =>
     {
         var sensitive = factory.Services.GetRequiredService<SensitiveText>();
@@ -215,6 +215,9 @@ public sealed class RetentionPurgeTests(BeaconFactory factory) : IClassFixture<B
         text.AddRange(await db.BreakGlassGrants.Where(g => g.CaseId == caseId).Select(g => g.Reason).ToListAsync());
         var screens = await db.SavedScreens.Where(s => s.CaseId == caseId).Select(s => new { s.SubjectProtected, s.SubjectIndex }).ToListAsync();
         text.AddRange(screens.SelectMany(s => new[] { sensitive.Unprotect(s.SubjectProtected), s.SubjectIndex }));
+        var items = await db.IntakeItems.AsNoTracking().Include(i => i.Tip).Where(i => i.CaseId == caseId).ToListAsync();
+        text.AddRange(items.SelectMany(i => new[] { i.CallerName, i.CallerRole, i.CallerPhone, i.Summary, i.CloseNote, sensitive.Unprotect(i.Tip?.WhatProtected) }));
+        text.AddRange(await db.MandatedReports.Where(r => r.CaseId == caseId).Select(r => r.DraftJson).ToListAsync());
         return text.OfType<string>().ToList();
     });
 

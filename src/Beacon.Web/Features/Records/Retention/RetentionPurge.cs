@@ -31,7 +31,8 @@ public sealed class RetentionPurge(IServiceScopeFactory scopes, AuditTrail audit
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-            var outcome = await SerializableTransaction.RunAsync(db, () => PurgeAsync(db, youthId, now, now.AddDays(-days), ct), ct);
+            var sensitive = scope.ServiceProvider.GetRequiredService<SensitiveText>();
+            var outcome = await SerializableTransaction.RunAsync(db, () => PurgeAsync(db, sensitive, youthId, now, now.AddDays(-days), ct), ct);
             switch (outcome)
             {
                 case SaveOutcome.Saved:
@@ -79,7 +80,7 @@ public sealed class RetentionPurge(IServiceScopeFactory scopes, AuditTrail audit
     }
 
     /// <summary>Purges one youth inside the caller's transaction; false (nothing kept) when the youth is no longer due.</summary>
-    private static async Task<bool> PurgeAsync(BeaconDbContext db, Guid youthId, DateTime now, DateTime cutoff, CancellationToken ct)
+    private static async Task<bool> PurgeAsync(BeaconDbContext db, SensitiveText sensitive, Guid youthId, DateTime now, DateTime cutoff, CancellationToken ct)
     {
         var youth = await db.Youth.Include(y => y.Guardians).SingleOrDefaultAsync(y => y.Id == youthId, ct);
         var cases = await db.Cases.Where(c => c.YouthId == youthId).ToListAsync(ct);
@@ -107,8 +108,39 @@ public sealed class RetentionPurge(IServiceScopeFactory scopes, AuditTrail audit
 
         var caseIds = cases.Select(c => c.Id).ToList();
         await EmptyCaseTextAsync(db, caseIds, ct);
+        await EmptyIntakeAndReportsAsync(db, sensitive, youthId, caseIds, ct);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// What came in about the youth (the intake items linked to them, the tips behind those, the calls'
+    /// details) and the written reports made on their cases. The items keep their source, level, status and
+    /// dates; a report keeps its phone report and clock (the reporter's record of doing their duty), not the
+    /// facts about the child.
+    /// </summary>
+    private static async Task EmptyIntakeAndReportsAsync(
+        BeaconDbContext db, SensitiveText sensitive, Guid youthId, List<Guid> caseIds, CancellationToken ct)
+    {
+        var items = await db.IntakeItems.Include(i => i.Tip)
+            .Where(i => i.YouthId == youthId || (i.CaseId != null && caseIds.Contains(i.CaseId.Value)))
+            .ToListAsync(ct);
+        foreach (var item in items)
+        {
+            (item.CallerName, item.CallerRole, item.CallerPhone, item.Summary, item.CloseNote) = (null, null, null, null, null);
+            item.Stamp = Guid.NewGuid();
+            if (item.Tip is { } tip)
+            {
+                tip.WhatProtected = sensitive.Protect(Placeholder);
+                (tip.WhereProtected, tip.WhenProtected, tip.WhoProtected, tip.ContactProtected) = (null, null, null, null);
+            }
+        }
+
+        foreach (var report in await db.MandatedReports.Where(r => r.CaseId != null && caseIds.Contains(r.CaseId.Value)).ToListAsync(ct))
+        {
+            report.DraftJson = null;
+            report.Stamp = Guid.NewGuid();
+        }
     }
 
     /// <summary>Every free-text field of the cases (they may name the youth); the rows, kinds, statuses and dates stay.</summary>
