@@ -17,7 +17,7 @@ namespace Beacon.Web.Cli;
 /// as created by "system". It runs once per database, and only in Development or with
 /// <see cref="ConfirmFlag"/>, so that a real county cannot fill itself with fake youth by mistake.
 /// </summary>
-public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment environment, TextWriter output, TextWriter error)
+public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvironment environment, TextWriter output, TextWriter error)
 {
     public const string ConfirmFlag = "--yes-demo-data";
     public const string EmailDomain = "demo.beacon.test";
@@ -75,7 +75,7 @@ public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment 
         // The blind index makes its key on first use, in a connection of its own that SQLite would make
         // wait on the transaction below: make sure the key exists first.
         _ = await identity.IndexAsync(nameof(SeedDemoCommand), new DateOnly(2000, 1, 1), ct);
-        var seeder = new Seeder(db, sp.GetRequiredService<UserManager<BeaconUser>>(), identity,
+        var seeder = new Seeder(db, sp.GetRequiredService<UserManager<BeaconUser>>(), identity, sp.GetRequiredService<SensitiveText>(),
             sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, accounts, created);
         try
         {
@@ -109,8 +109,9 @@ public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment 
     {
         int Count(string type) => created.Count(c => c.Type == type);
         await output.WriteLineAsync(
-            $"Demo data created in {string.Join(" and ", Counties)}: {Counties.Length * 2} agencies named \"Demo ...\", {accounts.Count} accounts, " +
-            $"{Count(AuditRecordTypes.Youth)} synthetic youth (every name ends in \"(demo)\") with {Count(AuditRecordTypes.Case)} cases.");
+            $"Demo data created in {string.Join(" and ", Counties)}: {Counties.Length * 2 + 1} agencies named \"Demo ...\", {accounts.Count} accounts, " +
+            $"{Count(AuditRecordTypes.Youth)} synthetic youth (every name ends in \"(demo)\") with {Count(AuditRecordTypes.Case)} cases, " +
+            $"{Count(AuditRecordTypes.IntakeItem)} intake items and {Count(AuditRecordTypes.MandatedReport)} mandated report with its clock running.");
         await output.WriteLineAsync("Each password and authenticator key below is shown this once and kept nowhere else.");
         await output.WriteLineAsync("Sign in at /account/sign-in; add the key to an authenticator app for the six-digit code.");
         await output.WriteLineAsync();
@@ -125,8 +126,8 @@ public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment 
         string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(PasswordAlphabet, 5)));
 
     /// <summary>Writes one county's agencies, staff and cases into the caller's transaction, noting what to audit and print.</summary>
-    private sealed class Seeder(
-        BeaconDbContext db, UserManager<BeaconUser> users, YouthIdentity identity, DateTime now,
+    private sealed partial class Seeder(
+        BeaconDbContext db, UserManager<BeaconUser> users, YouthIdentity identity, SensitiveText sensitive, DateTime now,
         List<DemoAccount> accounts, List<(string Type, Guid Id)> created)
     {
         public async Task CountyAsync(string county, CancellationToken ct)
@@ -183,18 +184,13 @@ public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment 
             var fourth = await YouthAsync(county, $"Casey {name}-Fictional (demo)", new DateOnly(2008, 11, 30), "en", ct);
             var closed = OpenCase(fourth, welfare, CaseStatus.Closed, now.AddDays(-60), CaseStatus.Open, CaseStatus.Services, CaseStatus.Closed);
             AddNote(closed, welfare.Caseworker2, now.AddDays(-59), "Demo note: goals met, case closing (synthetic text).");
+            await IntakeAsync(county, welfare, ct);
             await db.SaveChangesAsync(ct);
         }
 
         private async Task<DemoAgency> AgencyAsync(string county, string name, string role, string slug, bool reporter, CancellationToken ct)
         {
-            var agency = await db.Agencies.SingleOrDefaultAsync(a => a.JurisdictionId == county && a.Name == name, ct);
-            if (agency is null)
-            {
-                agency = new Agency { JurisdictionId = county, Name = name, Role = role, CreatedUtc = now };
-                db.Agencies.Add(agency);
-                await db.SaveChangesAsync(ct);
-            }
+            var agency = await FindOrAddAgencyAsync(county, name, role, ct);
 
             var prefix = $"{county}-{slug}";
             var demo = new DemoAgency(agency,
@@ -207,6 +203,19 @@ public sealed class SeedDemoCommand(IServiceProvider services, IHostEnvironment 
             }
 
             return demo;
+        }
+
+        private async Task<Agency> FindOrAddAgencyAsync(string county, string name, string role, CancellationToken ct)
+        {
+            var agency = await db.Agencies.SingleOrDefaultAsync(a => a.JurisdictionId == county && a.Name == name, ct);
+            if (agency is null)
+            {
+                agency = new Agency { JurisdictionId = county, Name = name, Role = role, CreatedUtc = now };
+                db.Agencies.Add(agency);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return agency;
         }
 
         /// <summary>An account enrolled with an authenticator (every staff role with youth data needs a second factor).</summary>

@@ -25,19 +25,23 @@ public sealed partial class SeedDemoCommandTests(BeaconFactory factory) : IClass
         Assert.True(exit == 0, error);
         var accounts = AccountPattern().Matches(output).Select(m => (Email: m.Groups[1].Value, Role: m.Groups[2].Value,
             Password: m.Groups[3].Value, Key: m.Groups[4].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ToList();
-        Assert.Equal(13, accounts.Count);
-        Assert.Equal(4, accounts.Count(a => a.Role == Roles.Supervisor));
+        Assert.Equal(15, accounts.Count);
+        Assert.Equal(5, accounts.Count(a => a.Role == Roles.Supervisor));
         Assert.Equal(8, accounts.Count(a => a.Role == Roles.Caseworker));
-        Assert.Single(accounts, a => a.Role == Roles.Reporter);
+        Assert.Equal(2, accounts.Count(a => a.Role == Roles.Reporter));
         Assert.All(accounts, a => Assert.EndsWith("@demo.beacon.test", a.Email));
-        Assert.Equal(13, accounts.Select(a => a.Password).Distinct().Count());
+        Assert.Equal(15, accounts.Select(a => a.Password).Distinct().Count());
 
         await factory.QueryAsync(async db =>
         {
             foreach (var county in SeedDemoCommand.Counties)
             {
                 var agencies = await db.Agencies.Where(a => a.JurisdictionId == county && a.Name.StartsWith("Demo ")).Select(a => a.Name).ToListAsync();
-                Assert.Equal(["Demo Child Welfare", "Demo Probation"], agencies.Order());
+                Assert.Equal(county == SeedDemoCommand.Counties[0] ? ["Demo Child Welfare", "Demo Probation", "Demo School District"] : ["Demo Child Welfare", "Demo Probation"], agencies.Order());
+                Assert.Equal(["Demo Child Welfare"], await db.Agencies.Where(a => a.JurisdictionId == county && a.TriagesIntake).Select(a => a.Name).ToListAsync());
+                var intake = await db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county).ToListAsync();
+                Assert.Equal([(IntakeSource.Tip, IntakeStatus.New), (IntakeSource.Call, IntakeStatus.Assigned)], intake.Select(i => (i.Source, i.Status)).Order());
+                Assert.All(intake, i => Assert.True(i.Source != IntakeSource.Call || i.Summary!.StartsWith("Demo", StringComparison.Ordinal)));
                 var youth = await db.Youth.AsNoTracking().Where(y => y.JurisdictionId == county).ToListAsync();
                 Assert.Equal(4, youth.Count);
                 Assert.All(youth, y => Assert.EndsWith("(demo)", y.LegalName));
@@ -71,8 +75,18 @@ public sealed partial class SeedDemoCommandTests(BeaconFactory factory) : IClass
         Assert.All(creates, e => Assert.Equal(("system", null as Guid?), (e.Role, e.UserId)));
         Assert.Equal(8, creates.Count(e => e.RecordType == AuditRecordTypes.Youth));
         Assert.Equal(8, creates.Count(e => e.RecordType == AuditRecordTypes.Case));
-        Assert.Equal(13, creates.Count(e => e.RecordType == AuditRecordTypes.Account));
+        Assert.Equal(15, creates.Count(e => e.RecordType == AuditRecordTypes.Account));
+        Assert.Equal(4, creates.Count(e => e.RecordType == AuditRecordTypes.IntakeItem));
+        Assert.Equal(1, creates.Count(e => e.RecordType == AuditRecordTypes.MandatedReport));
         Assert.Null((await factory.VerifyAsync()).Break);
+
+        // The school counselor's report: phoned 30 hours ago, so its 36-hour clock has six hours left.
+        var report = await factory.QueryAsync(db => db.MandatedReports.AsNoTracking().Include(r => r.Reporter).SingleAsync(r => r.Reporter!.Email!.EndsWith("@demo.beacon.test")));
+        Assert.Equal(("Demo School Counselor (Placer)", "School counselor"), (report.Reporter!.DisplayName, report.Reporter.ReporterCapacity));
+        Assert.Equal(36, (report.WrittenDueUtc - report.PhonedUtc).TotalHours);
+        Assert.InRange(report.WrittenDueUtc - DateTime.UtcNow, TimeSpan.FromHours(5), TimeSpan.FromHours(6));
+        Assert.Null(report.SentUtc);
+        Assert.Contains("Riley Demo-Student (demo)", report.DraftJson, StringComparison.Ordinal);
 
         var again = await SeedDemo.RunAsync(factory, "Development", confirmed: true);
 
