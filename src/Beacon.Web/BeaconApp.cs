@@ -4,6 +4,7 @@ using Beacon.Web.Features.Cases;
 using Beacon.Web.Features.Records.Retention;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
+using Beacon.Web.Features.Reporting;
 using Beacon.Web.Features.Screening;
 using Beacon.Web.Features.Screening.Screens;
 using Beacon.Web.Features.TaskForce;
@@ -49,6 +50,7 @@ public static class BeaconApp
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<RegistrationDesk>();
         services.AddCases();
+        services.AddReporting();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditTrail>();
         services.AddRazorPages(o =>
@@ -60,6 +62,7 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Screening/Screens", Policies.Screens);
                 o.Conventions.AuthorizeFolder("/Cases", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
+                o.Conventions.AuthorizeFolder("/Reporting", Policies.Reports);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -43,6 +43,9 @@ public sealed record ReportingLaw(
             new("reporter.phone", ReportFieldGroup.Reporter, true, 40),
             new("reporter.capacity", ReportFieldGroup.Reporter, true, 200),
             new("suspicion.information", ReportFieldGroup.Suspicion, true, 8000, Multiline: true),
+            // The reporter's own account beside what a screen found: the same "information that gave rise
+            // to the suspicion", kept apart so that a prefilled screen summary is never typed over.
+            new("suspicion.narrative", ReportFieldGroup.Suspicion, false, 8000, Multiline: true),
             new("suspicion.sources", ReportFieldGroup.Suspicion, true, 1000, Multiline: true),
             new("child.name", ReportFieldGroup.Child, false, 200),
             new("child.birthdate", ReportFieldGroup.Child, false, 40),

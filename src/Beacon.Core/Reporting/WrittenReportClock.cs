@@ -30,6 +30,9 @@ public sealed record ClockReading(ClockState State, DateTime DueUtc, TimeSpan Re
 
     /// <summary>Whole hours left, rounded down (0 in the last hour); negative whole hours once overdue.</summary>
     public int HoursLeft => (int)Math.Floor(Remaining.TotalHours);
+
+    /// <summary>Whole hours past the deadline, rounded down (0 in the first hour, and when not past it); for a late send, how late it was.</summary>
+    public int HoursOverdue => Remaining < TimeSpan.Zero ? (int)Math.Floor(-Remaining.TotalHours) : 0;
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     };
 
     /// <summary>Pages that answer with a file (a PDF, a CSV), not HTML, by route: their own tests check them.</summary>
-    private static readonly HashSet<string> Downloads = new(StringComparer.OrdinalIgnoreCase) { "cases/{id}/summary", "cases/export" };
+    private static readonly HashSet<string> Downloads = new(StringComparer.OrdinalIgnoreCase) { "cases/{id}/summary", "cases/export", "reports/{id}/pdf" };
 
     /// <summary>Besides its plain address, a page whose GET form shows results is checked with them too.</summary>
     private static readonly Dictionary<string, (string Label, string Query)[]> ResultStates = new(StringComparer.OrdinalIgnoreCase)
@@ -152,6 +152,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         values.Add("cases/{id}/meetings/{meetingId}", ("an emergency MDT meeting", work.MeetingId.ToString()));
         values.Add("referrals/{id}", ("a referral to the user's agency", referral.ToString()));
         values.Add("youth/{id}", ("the youth of the user's case", (await server.YouthOfAsync(ownCase)).ToString()));
+        var reports = await server.AddMandatedReportsAsync(administrator.Id, ownCase);
+        values.Add("reports/{id}",
+            ("just phoned, written report not started", reports.Fresh.ToString()), ("overdue, written report complete", reports.Overdue.ToString()),
+            ("sent late", reports.Sent.ToString()));
+        values.Add("reports/{id}/written",
+            ("prefilled from the case", reports.Fresh.ToString()), ("saved", reports.Overdue.ToString()), ("sent, read-only", reports.Sent.ToString()));
+        values.Add("reports/{id}/sent", ("the form", reports.Overdue.ToString()), ("not complete yet", reports.Fresh.ToString()));
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             // The link is shown once, as the answer to a new invitation: ask for one, and check the answer.

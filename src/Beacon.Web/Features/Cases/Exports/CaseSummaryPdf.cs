@@ -1,4 +1,5 @@
 using Beacon.Core.TaskForce;
+using Beacon.Web.Infrastructure.Pdf;
 using Microsoft.Extensions.Localization;
 using UglyToad.PdfPig.Writer;
 

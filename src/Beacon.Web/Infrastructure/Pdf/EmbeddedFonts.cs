@@ -1,12 +1,13 @@
 using UglyToad.PdfPig.Fonts.TrueType;
 using UglyToad.PdfPig.Fonts.TrueType.Parser;
 
-namespace Beacon.Web.Features.Cases.Exports;
+namespace Beacon.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// The only font the case summary PDF uses: DejaVu Sans (regular and bold), embedded in the assembly
-/// (Fonts/LICENSE.txt) and embedded again in each PDF, so that a PDF never depends on, or reads, the
-/// fonts of the machine, and a reader without DejaVu shows accents, ñ and § as written.
+/// The only font Beacon's PDFs (the case summary, the written mandated report) use: DejaVu Sans
+/// (regular and bold), embedded in the assembly (Fonts/LICENSE.txt) and embedded again in each PDF, so
+/// that a PDF never depends on, or reads, the fonts of the machine, and a reader without DejaVu shows
+/// accents, ñ and § as written.
 /// </summary>
 internal static class EmbeddedFonts
 {

@@ -4,11 +4,11 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 using AddedFont = UglyToad.PdfPig.Writer.PdfDocumentBuilder.AddedFont;
 
-namespace Beacon.Web.Features.Cases.Exports;
+namespace Beacon.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// Flowing text on PDF pages: headings, labelled fields, wrapped paragraphs and lists, a new page
-/// when the next line would not fit above the footer. Only <see cref="CaseSummaryPdf"/> uses it.
+/// when the next line would not fit above the footer. The case summary and the written mandated report use it.
 /// Positions are kept from the page's top (<see cref="_y"/> is the next line's top) and turned into
 /// PDF space, whose origin is the bottom left and where text is placed by its baseline, when drawn.
 /// </summary>
@@ -89,6 +89,17 @@ internal sealed class PdfTextWriter
 
         // A value that ran onto a new page ends below its own last line, not the label's.
         _y = _page == labelPage ? Math.Max(_y, afterLabel) : _y;
+    }
+
+    /// <summary>
+    /// A label in bold on a line of its own and its value below, wrapped to the full width: for long
+    /// labels and long values (a form's facts), which a label column would squeeze.
+    /// </summary>
+    public void Block(string label, string value)
+    {
+        Ensure(_bodyBold.Height + _body.Height + 6);
+        Write(label, _bodyBold, Black, 0, spaceBefore: 6);
+        Write(value, _body, Black, 0, spaceBefore: 1);
     }
 
     /// <summary>One entry per item, each starting with a bullet; <paramref name="empty"/> when there is none.</summary>

@@ -1,0 +1,6 @@
+using Beacon.Core.Reporting;
+
+namespace Beacon.Web.Features.Reporting;
+
+/// <summary>A written report to show as it is (once sent): the law's facts in its groups, "unknown" where empty.</summary>
+public sealed record WrittenFacts(ReportingLaw Law, WrittenReportDraft Draft);
