@@ -16,15 +16,19 @@ public static class StaffAccounts
     public const string Password = "correct horse battery staple 42";
 
     /// <summary>Creates an enrolled user in the given roles, in a test agency of Placer County.</summary>
-    public static async Task<StaffUser> CreateUserAsync(this BeaconServer server, params string[] roles)
+    public static Task<StaffUser> CreateUserAsync(this BeaconServer server, params string[] roles) =>
+        server.CreateUserInAsync("Test Agency", "Test User", roles);
+
+    /// <summary>Creates an enrolled user in the given roles, named <paramref name="displayName"/>, in an agency of Placer County (added if new).</summary>
+    public static async Task<StaffUser> CreateUserInAsync(this BeaconServer server, string agencyName, string displayName, params string[] roles)
     {
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<BeaconUser>>();
-        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == "Test Agency");
+        var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Name == agencyName);
         if (agency is null)
         {
-            agency = new Agency { JurisdictionId = "placer", Name = "Test Agency" };
+            agency = new Agency { JurisdictionId = "placer", Name = agencyName };
             db.Agencies.Add(agency);
             await db.SaveChangesAsync();
         }
@@ -32,7 +36,7 @@ public static class StaffAccounts
         var email = $"user-{Guid.NewGuid():N}@beacon.test";
         var user = new BeaconUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test User", AgencyId = agency.Id,
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, AgencyId = agency.Id,
         };
         Check(await users.CreateAsync(user, Password));
         foreach (var role in roles)

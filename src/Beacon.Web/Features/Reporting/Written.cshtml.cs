@@ -43,6 +43,8 @@ public sealed class WrittenModel(
         Draft = opened.Saved ?? await prefiller.BuildAsync(opened, ct);
         Prefilled = opened.Saved is null;
         Stamp = opened.Report.Stamp;
+        // Checked until the reporter says otherwise: their next report is then prefilled with what they type now.
+        Remember = true;
         return Page();
     }
 
