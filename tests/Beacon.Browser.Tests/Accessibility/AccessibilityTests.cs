@@ -167,16 +167,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var signIn = await session.NewPageAsync();
         await signIn.SignInAsync(server, administrator);
         await signIn.SubmitTipAsync(server);
-        await signIn.GotoAsync(server.Url("/intake"));
-        var tip = await signIn.Locator("main a[href^='/intake/tips/']").First.GetAttributeAsync("href")
-                  ?? throw new InvalidOperationException("The tip just sent is not in Placer County's intake queue.");
-        values.Add("intake/tips/{id}", ("a tip to Placer County", tip["/intake/tips/".Length..]));
+        var (tipItem, tipId) = await signIn.FirstQueueItemAsync(server);
+        var tip = tipId ?? throw new InvalidOperationException("The tip just sent is not first in Placer County's intake queue.");
+        values.Add("intake/tips/{id}", ("a tip to Placer County (leads to its item)", tip.ToString()));
+        // The item pages (the item, its link and close forms): an open tip, and a closed call (whose forms lead back to the item).
+        values.Add("intake/{id}",
+            ("a tip to Placer County, with screens", tipItem.ToString()),
+            ("a logged call, closed", (await server.AddCallAsync("placer", IntakeStatus.Closed)).ToString()));
         // The administrator's own screens (being in every role, also a reporter, caseworker and supervisor): a draft,
         // and for one youth a screen about the tip and a later one, so the history has changes to show; and one
         // of no concern with no reference, which has no history.
         var draft = await signIn.SaveScreenAsync(server, Youth, new Dictionary<string, int> { ["withdrawal"] = 1 }, finish: false);
         var aboutTip = await signIn.SaveScreenAsync(server, Youth, new Dictionary<string, int> { ["hotel-keys"] = 1, ["foster-care"] = 2 },
-            finish: true, tip: Guid.Parse(tip["/intake/tips/".Length..]));
+            finish: true, tip: tip);
         var later = await signIn.SaveScreenAsync(server, Youth,
             new Dictionary<string, int> { ["hotel-keys"] = 2, ["sex-for-value"] = 2, ["foster-care"] = 2 }, finish: true);
         var noConcern = await signIn.SaveScreenAsync(server, null, new Dictionary<string, int> { ["withdrawal"] = 0 }, finish: true);
