@@ -63,11 +63,10 @@ public sealed class CloseModel(
             return BackToItem("Notice.NotOpen");
         }
 
-        await Gate.ViewedAsync(Item, Aborted); // the page shows the item again, whatever comes next
         if (Editing || !StampMatches())
         {
             Stamp = Item.Stamp;
-            return Page();
+            return await ShowAsync();
         }
 
         Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
@@ -88,7 +87,7 @@ public sealed class CloseModel(
         if (!ModelState.IsValid || !Confirmed)
         {
             Confirming = ModelState.IsValid;
-            return Page();
+            return await ShowAsync();
         }
 
         Item.Status = IntakeStatus.Closed;
@@ -99,9 +98,16 @@ public sealed class CloseModel(
         Touch();
         if (!await SaveAsync())
         {
-            return Page();
+            return await ShowAsync();
         }
 
         return await DoneAsync(TriageCodes.CloseFor(ParsedReason!.Value), "Notice.Closed");
+    }
+
+    /// <summary>The form again (with its errors, or the confirmation): it shows the item, so the look is audited like a GET.</summary>
+    private async Task<IActionResult> ShowAsync()
+    {
+        await Gate.ViewedAsync(Item, Aborted);
+        return Page();
     }
 }

@@ -78,21 +78,26 @@ public sealed class LinkModel(
 
         if (!ModelState.IsValid)
         {
-            await Gate.ViewedAsync(Item, Aborted);
             Stamp = Item.Stamp;
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         await links.LinkAsync(Item, opened!.Case.YouthId, opened.Id, Aborted);
         if (!await SaveAsync())
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         await cases.RecordAsync(AuditAction.Change, opened, IntakeLinks.CaseAuditCode, Aborted);
         return await DoneAsync(TriageCodes.Link, "Notice.Linked");
+    }
+
+    /// <summary>The form again with its errors: it shows the item, so the look is audited like a GET.</summary>
+    private async Task<IActionResult> ShowAgainAsync()
+    {
+        await Gate.ViewedAsync(Item, Aborted);
+        await LoadAsync();
+        return Page();
     }
 
     /// <summary>The open cases the user works, newest first: the relations that may change a case (CaseAccess decides each).</summary>
