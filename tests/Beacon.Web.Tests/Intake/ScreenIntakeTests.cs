@@ -2,6 +2,7 @@ using Beacon.Core.Accounts;
 using Beacon.Core.Screening;
 using Beacon.Data.Entities;
 using Beacon.Web.Tests.Infrastructure;
+using Beacon.Web.Tests.Records;
 using Beacon.Web.Tests.Screening;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,5 +80,24 @@ public sealed class ScreenIntakeTests(BeaconFactory factory) : IClassFixture<Bea
         Assert.Empty(await ItemsOfScreenAsync(possible));
         Assert.Equal(1, await factory.QueryAsync(db => db.IntakeItems.CountAsync(i => i.JurisdictionId == county)));
         Assert.Contains("Clear concern", await author.PageAsync("/intake"));
+    }
+
+    [Fact]
+    public async Task ScreenAboutATipAlreadyLinked_IsTakenInByTheTipsCase()
+    {
+        var county = await factory.CountyAsync();
+        var author = await factory.SignedInAsync(county, "Screening Agency", Roles.Caseworker);
+        var youth = await factory.WriteYouthAsync(YouthRecords.YouthTestKit.UniqueName(), "Guardian Someone", county);
+        var c = await factory.WriteCaseAsync(youth, author.User.AgencyId, author.User);
+        var tip = await factory.TipItemAsync(county);
+        IntakeKit.AssertBackToItem(await author.PostAsync($"/intake/{tip.Id}/link",
+            new Dictionary<string, string> { ["caseId"] = c.Id.ToString(), ["stamp"] = tip.Stamp.ToString() }), tip.Id);
+
+        var later = await author.Client.StartScreenAsync(Clear, finish: true, tip: tip.TipId);
+        var draft = await author.Client.StartScreenAsync(Possible, tip: tip.TipId);
+
+        Assert.Equal(c.Id, (await factory.ScreenAsync(later)).CaseId);
+        Assert.Null((await factory.ScreenAsync(draft)).CaseId); // a draft is its author's alone until finished
+        Assert.Equal(ConcernLevel.Clear, (await factory.ItemAsync(tip.Id)).Level);
     }
 }
