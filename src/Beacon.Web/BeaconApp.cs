@@ -1,6 +1,7 @@
 using Beacon.Data;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Cases;
+using Beacon.Web.Features.Intake;
 using Beacon.Web.Features.Records.Retention;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
@@ -51,6 +52,7 @@ public static class BeaconApp
         services.AddScoped<RegistrationDesk>();
         services.AddCases();
         services.AddReporting();
+        services.AddIntake();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditTrail>();
         services.AddRazorPages(o =>

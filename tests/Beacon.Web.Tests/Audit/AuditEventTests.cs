@@ -65,17 +65,22 @@ public sealed class AuditEventTests(BeaconFactory factory) : IClassFixture<Beaco
     }
 
     [Fact]
-    public async Task TipPage_OwnCounty_WritesView()
+    public async Task TipPage_OwnCounty_LeadsToItsItemWhoseLookWritesAViewOfTheTipAndTheItem()
     {
         var (user, client) = await SignedInAsync("placer", Roles.Caseworker);
         var tip = await factory.TipAsync("placer");
 
-        var response = await client.GetAsync($"/intake/tips/{tip}");
+        var redirect = await client.GetAsync($"/intake/tips/{tip}");
+        Assert.DoesNotContain(await factory.EntriesAsync(), e => e.RecordId == tip.ToString()); // the address alone reads nothing
+        var response = await client.GetAsync(redirect.Headers.Location);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entry = Assert.Single(await factory.EntriesAsync(), e => e.RecordId == tip.ToString());
         Assert.Equal((AuditAction.View, AuditOutcome.Allowed, AuditRecordTypes.Tip, user.Id, Roles.Caseworker),
             (entry.Action, entry.Outcome, entry.RecordType, entry.UserId, entry.Role));
+        var item = Assert.Single(await factory.EntriesAsync(), e => e.RecordType == AuditRecordTypes.IntakeItem && e.UserId == user.Id);
+        Assert.Equal((AuditAction.View, AuditOutcome.Allowed), (item.Action, item.Outcome));
+        Assert.EndsWith(item.RecordId!, redirect.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

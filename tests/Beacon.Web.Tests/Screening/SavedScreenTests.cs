@@ -383,7 +383,9 @@ public sealed class SavedScreenTests(BeaconFactory factory) : IClassFixture<Beac
         var second = await client.StartScreenAsync(ClearAnswers, finish: true, tip: tip);
 
         Assert.Equal(tip, (await factory.ScreenAsync(first)).TipId);
-        var tipPage = await (await client.GetAsync($"/intake/tips/{tip}")).HtmlAsync();
+        // The tip's address leads to its intake item, which lists the screens about the tip.
+        var tipItem = (await client.GetAsync($"/intake/tips/{tip}")).Headers.Location;
+        var tipPage = await (await client.GetAsync(tipItem)).HtmlAsync();
         Assert.Contains($"href=\"/screening/{first}\"", tipPage);
         Assert.Contains($"href=\"/screening/{second}\"", tipPage);
         var history = await (await client.GetAsync($"/screening/{second}/history")).HtmlAsync();

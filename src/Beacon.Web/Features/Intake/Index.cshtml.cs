@@ -1,34 +1,84 @@
-using Beacon.Web.Features.Accounts;
+using Beacon.Core.Accounts;
 using Beacon.Data;
 using Beacon.Data.Entities;
-using Beacon.Web.Features.Jurisdictions;
-using Beacon.Web.Infrastructure;
+using Beacon.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Intake;
 
-/// <summary>The county's intake queue: anonymous tips, new ones first. Only the staff member's own county.</summary>
-public sealed class IndexModel(BeaconDbContext db, SensitiveText sensitive) : PageModel
+/// <summary>
+/// <c>/intake</c>, the county's intake queue: tips, staff screens of concern and logged calls of the
+/// user's own county, open items first and the oldest first, filtered by status and source (a GET form,
+/// so a filtered list can be bookmarked), a page at a time. Items untouched past the county's triage
+/// time say so in words; supervisors also get the county-wide count at the top. The list decrypts
+/// nothing: what an item says is read on its own page, where each look is audited.
+/// </summary>
+public sealed class IndexModel(BeaconDbContext db, TriageSettingsReader triage, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
+    public const string NoticeKey = "IntakeNotice";
 
-    public sealed record Row(Guid Id, DateTime ReceivedUtc, IntakeStatus Status, string Language, string Preview);
+    /// <summary>The status filter's choices; "open" (new or assigned) unless another is asked for.</summary>
+    public static readonly IReadOnlyList<string> StatusFilters = ["open", "linked", "closed", "all"];
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int NewCount { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
 
-    public async Task OnGetAsync()
+    [BindProperty(SupportsGet = true, Name = "source")]
+    public string? SourceFilter { get; set; }
+
+    /// <summary>The page of the list, from 1 ("page" itself is Razor Pages' own route value).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<IntakeRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int? TriageHours { get; private set; }
+    public int FlaggedCount { get; private set; }
+    public bool IsSupervisor { get; private set; }
+    public bool MayTriage { get; private set; }
+    public bool Filtered => StatusFilter != StatusFilters[0] || SourceFilter is not null;
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        StatusFilter = StatusFilters.Contains(StatusFilter) ? StatusFilter : StatusFilters[0];
+        SourceFilter = Enum.TryParse<IntakeSource>(SourceFilter, out var source) && Enum.IsDefined(source) ? source.ToString() : null;
         var county = User.CountyId();
-        var items = await db.IntakeItems.AsNoTracking().Include(i => i.Tip)
-            .Where(i => i.JurisdictionId == county && i.Tip != null)
-            .OrderBy(i => i.Status).ThenByDescending(i => i.ReceivedUtc)
-            .Take(PageSize)
-            .ToListAsync();
-        NewCount = await db.IntakeItems.CountAsync(i => i.JurisdictionId == county && i.Status == IntakeStatus.New);
-        Rows = items.Select(i => new Row(i.Tip!.Id, i.ReceivedUtc, i.Status, i.Tip.Language, Preview(sensitive.Unprotect(i.Tip.WhatProtected)!))).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = await triage.ForCountyAsync(county, ct);
+        TriageHours = settings.Hours;
+        MayTriage = TriageSettingsReader.MayTriage(settings, User);
+        IsSupervisor = User.IsInRole(Roles.Supervisor);
+
+        var countyItems = db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county);
+        if (IsSupervisor)
+        {
+            FlaggedCount = await countyItems.Flagged(TriageHours, now).CountAsync(ct);
+        }
+
+        var items = StatusFilter switch
+        {
+            "open" => countyItems.Open(),
+            "linked" => countyItems.Where(i => i.Status == IntakeStatus.Linked),
+            "closed" => countyItems.Where(i => i.Status == IntakeStatus.Closed),
+            _ => countyItems,
+        };
+        if (SourceFilter is not null)
+        {
+            items = items.Where(i => i.Source == source);
+        }
+
+        Total = await items.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var page = await items.Include(i => i.AssignedUser).InQueueOrder()
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = page.Select(i => IntakeRow.Of(i, TriageHours, now)).ToList();
     }
 
-    private static string Preview(string text) => text.Length <= 120 ? text : text[..120] + "…";
+    /// <summary>The address of another page of the same filtered list.</summary>
+    public string PageLink(int number) =>
+        $"/intake?status={StatusFilter}{(SourceFilter is null ? "" : "&source=" + SourceFilter)}&p={number}";
 }

@@ -3,6 +3,7 @@ using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Cases;
+using Beacon.Web.Features.Intake;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,10 +16,9 @@ namespace Beacon.Web.Features.YouthRecords;
 /// cases the user may open, and "open a case" for the user's agency.
 /// </summary>
 public sealed class DetailsModel(
-    BeaconDbContext db, CaseGate gate, CaseAccess access, AuditTrail audit, TimeProvider clock) : PageModel
+    BeaconDbContext db, CaseGate gate, CaseAccess access, AuditTrail audit, TimeProvider clock, IntakeLinks links, IntakeGate intakeGate) : PageModel
 {
     public const string NoticeKey = "YouthNotice";
-    public const string OpenedReason = "opened";
 
     public sealed record CaseRow(Guid Id, string Agency, CaseStatus Status, DateTime OpenedUtc);
 
@@ -48,8 +48,10 @@ public sealed class DetailsModel(
     /// and date of birth is not enough, nor is seeing the record through a referral, an MDT invitation or
     /// broken glass: a record held by another agency is reached through that agency's referral or
     /// transfer. A case of the agency still open on the youth is shown instead of opening a second.
+    /// With <paramref name="intake"/> (the duplicate offer of a record made for an intake item), the item
+    /// is linked to the case opened, or to the agency's case still open, and the user goes back to it.
     /// </summary>
-    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, Guid? intake, Guid intakeStamp, CancellationToken ct)
     {
         var stub = await YouthRules.StubAsync(db, id, ct);
         if (stub is not null && stub.PurgedUtc is not null && stub.JurisdictionId == User.CountyId() && await access.SeesYouthAsync(User, stub, ct))
@@ -64,28 +66,79 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var county = User.CountyId();
+        IntakeItem? item = null;
+        if (intake is { } intakeId)
+        {
+            (item, var stop) = await links.OpenToLinkAsync(intakeId, ct);
+            if (stop is not null)
+            {
+                return stop;
+            }
+
+            if (item!.Stamp != intakeStamp)
+            {
+                TempData[TriagePage.NoticeKey] = "Notice.ChangedMeanwhile";
+                return Redirect($"/intake/{intakeId}");
+            }
+        }
+
         var agency = User.AgencyId();
         var open = await access.VisibleCases(User)
             .Where(c => c.YouthId == id && c.AgencyId == agency && c.Status != CaseStatus.Closed)
             .OrderByDescending(c => c.OpenedUtc).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (open is { } existing)
+        if (open is { } existing && item is null)
         {
             TempData[Beacon.Web.Features.Cases.DetailsModel.NoticeKey] = "Case.Notice.AlreadyOpen";
             return Redirect($"/cases/{existing}");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var me = User.UserId();
-        var c = new Case
+        if (open is { } agencyCase && item is not null &&
+            !(await access.DecideAsync(User, await db.Cases.AsNoTracking().SingleAsync(x => x.Id == agencyCase, ct), ct)).CanWork)
         {
-            YouthId = id, JurisdictionId = county, AgencyId = User.AgencyId(), AssignedUserId = me,
-            Status = CaseStatus.Open, OpenedUtc = now,
-            StatusChanges = [new CaseStatusChange { From = CaseStatus.Open, To = CaseStatus.Open, Reason = OpenedReason, ByUserId = me, AtUtc = now }],
-        };
-        db.Cases.Add(c);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditAction.Create, AuditRecordTypes.Case, c.Id.ToString(), AuditOutcome.Allowed, OpenedReason, ct);
-        return Redirect($"/cases/{c.Id}");
+            // The agency's case is open, but not one this user works: its people link the item, not a second case.
+            TempData[TriagePage.NoticeKey] = "Notice.AgencyCaseOpen";
+            return Redirect($"/intake/{item.Id}");
+        }
+
+        var c = open is null ? CaseOpening.For(id, User, clock.GetUtcNow().UtcDateTime) : null;
+        if (c is not null)
+        {
+            db.Cases.Add(c);
+        }
+
+        var caseId = c?.Id ?? open!.Value;
+        if (item is not null)
+        {
+            await links.LinkAsync(item, id, caseId, ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (item is not null)
+        {
+            TempData[TriagePage.NoticeKey] = "Notice.ChangedMeanwhile";
+            return Redirect($"/intake/{item.Id}");
+        }
+
+        if (c is not null)
+        {
+            await audit.WriteAsync(AuditAction.Create, AuditRecordTypes.Case, c.Id.ToString(), AuditOutcome.Allowed,
+                item is null ? CaseOpening.OpenedReason : $"{CaseOpening.OpenedReason}; {IntakeLinks.CaseAuditCode}", ct);
+        }
+        else
+        {
+            await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.Case, caseId.ToString(), AuditOutcome.Allowed, IntakeLinks.CaseAuditCode, ct);
+        }
+
+        if (item is null)
+        {
+            return Redirect($"/cases/{caseId}");
+        }
+
+        await intakeGate.RecordAsync(AuditAction.Change, item.Id, TriageCodes.Link, ct);
+        TempData[TriagePage.NoticeKey] = "Notice.Linked";
+        return Redirect($"/intake/{item.Id}");
     }
 }

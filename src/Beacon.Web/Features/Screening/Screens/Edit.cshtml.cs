@@ -2,6 +2,7 @@ using Beacon.Web.Features.Accounts;
 using Beacon.Core.Screening;
 using Beacon.Data;
 using Beacon.Data.Entities;
+using Beacon.Web.Features.Intake;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -141,6 +142,13 @@ public sealed class EditModel(
             db.SavedScreens.Add(screen);
         }
 
+        // Finishing also puts the screen in the county's intake queue: both are saved, or neither.
+        await using var tx = finish ? await db.Database.BeginTransactionAsync(HttpContext.RequestAborted) : null;
+        if (finish)
+        {
+            await IntakeFromScreens.OnFinishingAsync(db, screen, HttpContext.RequestAborted);
+        }
+
         try
         {
             await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -150,6 +158,16 @@ public sealed class EditModel(
             ModelState.AddModelError("", s["Screen.Error.Changed"]);
             Stamp = stamp;
             return Page();
+        }
+
+        if (tx is not null)
+        {
+            if (screen.TipId is { } aboutTip)
+            {
+                await IntakeFromScreens.RaiseTipLevelAsync(db, aboutTip, HttpContext.RequestAborted);
+            }
+
+            await tx.CommitAsync(HttpContext.RequestAborted);
         }
 
         TempData[NoticeKey] = finish ? "Screen.Notice.Finished" : "Screen.Notice.Saved";

@@ -1,0 +1,30 @@
+using Beacon.Data;
+using Beacon.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Intake;
+
+/// <summary>The supervisors' view of the intake items waiting past the county's triage time, oldest first.</summary>
+public sealed record IntakeFlaggedModel(int? TriageHours, int Count, IReadOnlyList<IntakeRow> Items);
+
+/// <summary>
+/// On the supervisor's work queues (<c>/cases</c>): the county's intake items untouched past its triage
+/// time, the oldest few with a link to each, and the count with a link to the queue. Nothing decrypted.
+/// </summary>
+public sealed class IntakeFlaggedViewComponent(BeaconDbContext db, TriageSettingsReader triage, TimeProvider clock) : ViewComponent
+{
+    public const int Shown = 10;
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var county = UserClaimsPrincipal.CountyId();
+        var ct = HttpContext.RequestAborted;
+        var hours = (await triage.ForCountyAsync(county, ct)).Hours;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var flagged = db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county).Flagged(hours, now);
+        var count = await flagged.CountAsync(ct);
+        var items = await flagged.Include(i => i.AssignedUser).OrderBy(i => i.LastActionUtc).ThenBy(i => i.Id).Take(Shown).ToListAsync(ct);
+        return View(new IntakeFlaggedModel(hours, count, items.Select(i => IntakeRow.Of(i, hours, now)).ToList()));
+    }
+}
