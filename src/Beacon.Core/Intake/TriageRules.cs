@@ -28,6 +28,20 @@ public static class TriageRules
         return inRole && (settings.Agencies.Count == 0 || settings.Agencies.Contains(agencyId));
     }
 
+    /// <summary>
+    /// True when a staff member may read the county's intake queue and its items: those who triage, and
+    /// the supervisors of the triaging agencies (they are told of items left waiting, even where the
+    /// county leaves triage to caseworkers). Nobody else: a tip may name a child, and the queue is
+    /// need-to-know like a case.
+    /// </summary>
+    public static bool CanSeeQueue(TriageSettings settings, IReadOnlyCollection<string> roles, Guid agencyId)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(roles);
+        return CanTriage(settings, roles, agencyId) ||
+               (roles.Contains(Roles.Supervisor) && (settings.Agencies.Count == 0 || settings.Agencies.Contains(agencyId)));
+    }
+
     /// <summary>When an open item, last touched at <paramref name="lastActionUtc"/>, is flagged; null when the county set no triage time.</summary>
     public static DateTime? FlaggedFromUtc(DateTime lastActionUtc, int? hours) =>
         hours is { } h ? lastActionUtc.AddHours(h) : null;

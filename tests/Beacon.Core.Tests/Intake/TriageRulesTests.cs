@@ -38,6 +38,19 @@ public class TriageRulesTests
         Assert.True(TriageRules.CanTriage(TriageSettings.Default, [Roles.Caseworker], Probation));
     }
 
+    [Theory]
+    [InlineData(Roles.Caseworker, true, true)]
+    [InlineData(Roles.Supervisor, true, true)] // told of waiting items though triage is left to caseworkers
+    [InlineData(Roles.Caseworker, false, false)]
+    [InlineData(Roles.Supervisor, false, false)]
+    [InlineData(Roles.Reporter, true, false)]
+    public void CanSeeQueue_CaseworkersTriage_TheirAgencysSupervisorsSeeOthersDoNot(string role, bool triagingAgency, bool expected)
+    {
+        var settings = new TriageSettings(true, false, new HashSet<Guid> { ChildWelfare }, 24);
+
+        Assert.Equal(expected, TriageRules.CanSeeQueue(settings, [role], triagingAgency ? ChildWelfare : Probation));
+    }
+
     [Fact]
     public void IsFlagged_OpenItemPastTheTriageTime_IsFlaggedFromThatInstant()
     {

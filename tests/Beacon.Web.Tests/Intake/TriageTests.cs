@@ -158,20 +158,14 @@ public sealed class TriageTests(BeaconFactory factory) : IClassFixture<BeaconFac
         Assert.Equal([$"assign:{first.User.Id}"], await factory.TriageCodesAsync(item.Id));
     }
 
-    public static TheoryData<string> LeftOut => new() { "role", "agency" };
-
-    [Theory]
-    [MemberData(nameof(LeftOut))]
-    public async Task NonTriager_ReadsTheQueueButEveryTriageIsRefusedAndAudited(string leftOutBy)
+    [Fact]
+    public async Task NonTriagingSupervisor_ReadsTheQueueButEveryTriageIsRefusedAndAudited()
     {
-        var county = await factory.CountyAsync(roles: leftOutBy == "role" ? TriageRoles.Supervisor : TriageRoles.Caseworker | TriageRoles.Supervisor);
-        if (leftOutBy == "agency")
-        {
-            await factory.AddAsync(new Agency { JurisdictionId = county, Name = "Child Welfare Intake", TriagesIntake = true });
-        }
-
-        var me = await factory.SignedInAsync(county, "Probation", Roles.Caseworker);
-        var triager = await factory.SignedInAsync(county, "Child Welfare Intake", Roles.Supervisor);
+        // Triage is the caseworkers' here; a supervisor of a triaging agency still oversees the queue.
+        var county = await factory.CountyAsync(roles: TriageRoles.Caseworker);
+        await factory.AddAsync(new Agency { JurisdictionId = county, Name = "Child Welfare Intake", TriagesIntake = true });
+        var me = await factory.SignedInAsync(county, "Child Welfare Intake", Roles.Supervisor);
+        var triager = await factory.SignedInAsync(county, "Child Welfare Intake", Roles.Caseworker);
         var item = await factory.TipItemAsync(county);
         var stamp = item.Stamp.ToString();
 
@@ -194,5 +188,31 @@ public sealed class TriageTests(BeaconFactory factory) : IClassFixture<BeaconFac
         Assert.Equal(IntakeStatus.New, (await factory.ItemAsync(item.Id)).Status);
         // The setting's own people triage as usual.
         IntakeKit.AssertBackToItem(await triager.PostAsync($"/intake/{item.Id}?handler=Assign", Assign(triager.User.Id, stamp)), item.Id);
+    }
+
+    [Theory]
+    [InlineData("agency", Roles.Caseworker)]
+    [InlineData("agency", Roles.Supervisor)]
+    [InlineData("role", Roles.Caseworker)]
+    public async Task OutsideTheTriageSetting_TheQueueAndItsItemsAreTurnedAway(string leftOutBy, string role)
+    {
+        var county = await factory.CountyAsync(roles: leftOutBy == "role" ? TriageRoles.Supervisor : TriageRoles.Caseworker | TriageRoles.Supervisor);
+        await factory.AddAsync(new Agency { JurisdictionId = county, Name = "Child Welfare Intake", TriagesIntake = leftOutBy == "agency" });
+        var me = await factory.SignedInAsync(county, leftOutBy == "agency" ? "Probation" : "Child Welfare Intake", role);
+        var item = await factory.TipItemAsync(county, what: "A tip only the triaging agency reads");
+
+        var turnedAway = new[]
+        {
+            await me.Client.GetAsync("/intake"),
+            await me.Client.GetAsync($"/intake/{item.Id}"),
+            await me.Client.GetAsync($"/intake/tips/{item.TipId}"),
+            await me.Client.GetAsync("/intake/calls/new"),
+            await me.Client.GetAsync($"/youth/new?intake={item.Id}"),
+        };
+
+        Assert.All(turnedAway, r => Assert.Contains("/account/access-denied", r.Headers.Location?.OriginalString));
+        Assert.DoesNotContain("href=\"/intake\"", await me.PageAsync("/staff"));
+        Assert.DoesNotContain(await factory.ItemTrailAsync(item.Id), e => e.Action == AuditAction.View);
+        Assert.Equal(IntakeStatus.New, (await factory.ItemAsync(item.Id)).Status);
     }
 }

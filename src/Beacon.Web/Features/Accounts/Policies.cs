@@ -9,7 +9,7 @@ public static class Policies
     /// <summary>The fallback: a signed-in staff member whose session passed a second factor where the role needs one.</summary>
     public const string StaffSession = nameof(StaffSession);
     public const string Administrator = nameof(Administrator);
-    /// <summary>The county's intake queue (tips, staff screens, logged calls): supervisors and caseworkers; who triages is the county's setting.</summary>
+    /// <summary>The county's intake queue (tips, staff screens, logged calls): the caseworkers and supervisors the county's triage setting names (Intake.IntakeQueueHandler).</summary>
     public const string Intake = nameof(Intake);
     /// <summary>The county's task force events and trainings, and their rosters: trainers and administrators.</summary>
     public const string Events = nameof(Events);
@@ -33,7 +33,8 @@ public static class Policies
     {
         options.AddPolicy(StaffSession, StaffSessionPolicy);
         options.AddPolicy(Administrator, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Administrator));
-        options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker));
+        options.AddPolicy(Intake, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Caseworker)
+            .AddRequirements(new Intake.IntakeQueueRequirement()));
         options.AddPolicy(Screens, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Reports, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Cases, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Caseworker, Roles.Supervisor));

@@ -20,6 +20,11 @@ public sealed class IntakeFlaggedViewComponent(BeaconDbContext db, TriageSetting
     {
         var county = UserClaimsPrincipal.CountyId();
         var ct = HttpContext.RequestAborted;
+        if (!await triage.MaySeeQueueAsync(UserClaimsPrincipal, ct))
+        {
+            return Content(""); // a supervisor of an agency that does not triage is not told of the county's tips
+        }
+
         var hours = (await triage.ForCountyAsync(county, ct)).Hours;
         var now = clock.GetUtcNow().UtcDateTime;
         var flagged = db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county).Flagged(hours, now);

@@ -41,6 +41,10 @@ public sealed class TriageSettingsReader(BeaconDbContext db)
     public async Task<bool> MayTriageAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
         MayTriage(await ForCountyAsync(user.CountyId(), ct), user);
 
+    /// <summary>Whether the signed-in user may read their county's intake queue and items (<see cref="TriageRules.CanSeeQueue"/>).</summary>
+    public async Task<bool> MaySeeQueueAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        TriageRules.CanSeeQueue(await ForCountyAsync(user.CountyId(), ct), RolesOf(user), user.AgencyId());
+
     public static bool MayTriage(TriageSettings settings, ClaimsPrincipal user) =>
         TriageRules.CanTriage(settings, RolesOf(user), user.AgencyId());
 
