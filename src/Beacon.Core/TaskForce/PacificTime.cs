@@ -19,9 +19,11 @@ public static class PacificTime
 
     /// <summary>
     /// Converts a wall-clock time in California to UTC. False for a time the clocks skip (the spring
-    /// change); a time that happens twice (the autumn change) is read as standard time.
+    /// change). A time that happens twice (the autumn change) is read as standard time, the later of
+    /// the two instants, unless <paramref name="earlierWhenAmbiguous"/> asks for the earlier one: a time
+    /// that starts a legal deadline takes the earlier, so the deadline is never an hour late.
     /// </summary>
-    public static bool TryToUtc(DateTime local, out DateTime utc)
+    public static bool TryToUtc(DateTime local, out DateTime utc, bool earlierWhenAmbiguous = false)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(unspecified))
@@ -30,7 +32,9 @@ public static class PacificTime
             return false;
         }
 
-        utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
+        utc = earlierWhenAmbiguous && Zone.IsAmbiguousTime(unspecified)
+            ? DateTime.SpecifyKind(unspecified - Zone.GetAmbiguousTimeOffsets(unspecified).Max(), DateTimeKind.Utc)
+            : TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
         return true;
     }
 }

@@ -907,6 +907,9 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTime>("LearnedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("PhonedUtc")
                         .HasColumnType("timestamp with time zone");
 

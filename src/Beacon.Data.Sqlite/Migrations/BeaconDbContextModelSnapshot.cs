@@ -902,6 +902,9 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LearnedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PhonedUtc")
                         .HasColumnType("TEXT");
 

@@ -36,6 +36,13 @@ public class MandatedReport
     public Guid? CaseId { get; set; }
     public Case? Case { get; set; }
 
+    /// <summary>
+    /// When the reporter received the information concerning the incident, no later than the call: the
+    /// written report is due within the law's hours of it (California: "within 36 hours of receiving the
+    /// information", Penal Code § 11166(a)), whenever the call was made.
+    /// </summary>
+    public required DateTime LearnedUtc { get; set; }
+
     // The phone report.
     /// <summary>The county directory's contact that was called; null when the reporter named another agency.</summary>
     public string? CalledContactId { get; set; }
@@ -44,7 +51,7 @@ public class MandatedReport
     public DateTime PhonedUtc { get; set; }
     [Encrypted] public required string TakenBy { get; set; }
     [Encrypted] public string? ReferenceNumber { get; set; }
-    /// <summary>The phone time plus the law's hours, stored so that lists of open clocks sort and filter in the database.</summary>
+    /// <summary>The time the information was received plus the law's hours, stored so that lists of open clocks sort and filter in the database.</summary>
     public DateTime WrittenDueUtc { get; set; }
 
     // The written report.

@@ -14,8 +14,8 @@ public sealed partial class SeedDemoCommand
     {
         /// <summary>
         /// The county's intake, triaged by its demo child welfare agency: a tip waiting since yesterday and a
-        /// logged call assigned to a caseworker. In the first county, a school district whose counselor made
-        /// a phone report 30 hours ago: the written report is drafted and its clock has six hours left.
+        /// logged call assigned to a caseworker. In the first county, a school district whose counselor learned
+        /// of a suspicion 30 hours ago and phoned an hour later: the written report is drafted, six hours left.
         /// </summary>
         private async Task IntakeAsync(string county, DemoAgency welfare, CancellationToken ct)
         {
@@ -45,7 +45,9 @@ public sealed partial class SeedDemoCommand
             (counselor.WorkAddress, counselor.WorkPhone, counselor.ReporterCapacity) = ("Demo Middle School, 1 Example Way (fictional)", "555-0110", "School counselor");
             await UserAsync(school, $"{county}-school-supervisor", "Demo Head Counselor (Placer)", Roles.Supervisor);
             var hotline = await db.Contacts.FirstOrDefaultAsync(c => c.JurisdictionId == county && c.Kind == ContactKind.ChildWelfareHotline, ct);
-            var phoned = now.AddHours(-30);
+            // Learned of it in the morning, called an hour later: the 36 hours run from the morning.
+            var learned = now.AddHours(-30);
+            var phoned = learned.AddHours(1);
             var draft = new WrittenReportDraft
             {
                 ["reporter.name"] = counselor.DisplayName, ["reporter.address"] = counselor.WorkAddress,
@@ -57,9 +59,9 @@ public sealed partial class SeedDemoCommand
             var report = new MandatedReport
             {
                 JurisdictionId = county, LawId = ReportingLaw.California.Id, ReporterUserId = counselor.Id, AgencyId = school.Id,
-                CalledContactId = hotline?.Id, CalledAgency = hotline?.NameEn ?? "County child welfare hotline", PhonedUtc = phoned,
+                CalledContactId = hotline?.Id, CalledAgency = hotline?.NameEn ?? "County child welfare hotline", LearnedUtc = learned, PhonedUtc = phoned,
                 TakenBy = "Demo Intake Worker (fictional)", ReferenceNumber = "DEMO-0001",
-                WrittenDueUtc = WrittenReportClock.DueUtc(phoned, ReportingLaw.California.Clock),
+                WrittenDueUtc = WrittenReportClock.DueUtc(learned, ReportingLaw.California.Clock),
                 DraftJson = draft.ToJson(), DraftSavedUtc = phoned.AddHours(1), CreatedUtc = phoned,
             };
             db.MandatedReports.Add(report);

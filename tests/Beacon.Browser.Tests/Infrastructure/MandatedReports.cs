@@ -34,7 +34,7 @@ public static class MandatedReports
             return new MandatedReport
             {
                 JurisdictionId = user.Agency!.JurisdictionId, LawId = law.Id, ReporterUserId = user.Id, AgencyId = user.AgencyId, CaseId = caseOf,
-                CalledContactId = "placer-child-welfare", CalledAgency = "Placer County Child Welfare Hotline", PhonedUtc = phoned,
+                CalledContactId = "placer-child-welfare", CalledAgency = "Placer County Child Welfare Hotline", LearnedUtc = phoned, PhonedUtc = phoned,
                 TakenBy = "Synthetic Intake Worker", ReferenceNumber = "SYN-0001", WrittenDueUtc = WrittenReportClock.DueUtc(phoned, law.Clock),
                 DraftJson = draft, DraftSavedUtc = draft is null ? null : phoned.AddHours(1), SentUtc = sentUtc,
                 SentMethod = sentUtc is null ? null : ReportSentMethod.Fax, SentTo = sentUtc is null ? null : "Fax 530-555-0199",

@@ -27,4 +27,17 @@ public sealed class PacificTimeTests
     [Fact]
     public void TryToUtc_TimeSkippedBySpringChange_IsRefused() =>
         Assert.False(PacificTime.TryToUtc(new DateTime(2027, 3, 14, 2, 30, 0), out _));
+
+    [Fact]
+    public void TryToUtc_TimeRepeatedByAutumnChange_StandardByDefaultEarlierWhenAsked()
+    {
+        var local = new DateTime(2026, 11, 1, 1, 30, 0); // happens twice: 08:30 UTC (PDT), then 09:30 UTC (PST)
+
+        Assert.True(PacificTime.TryToUtc(local, out var standard));
+        Assert.True(PacificTime.TryToUtc(local, out var earlier, earlierWhenAmbiguous: true));
+
+        Assert.Equal(new DateTime(2026, 11, 1, 9, 30, 0, DateTimeKind.Utc), standard);
+        Assert.Equal(new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc), earlier);
+        Assert.Equal(DateTimeKind.Utc, earlier.Kind);
+    }
 }

@@ -59,6 +59,24 @@ public sealed class ScreenIntakeTests(BeaconFactory factory) : IClassFixture<Bea
     }
 
     [Fact]
+    public async Task ScreenOfConcernAboutAClosedTip_ReopensItsItem_AScreenOfNoConcernDoesNot()
+    {
+        var county = await factory.CountyAsync();
+        var tip = await factory.TipItemAsync(county);
+        await factory.QueryAsync(db => db.IntakeItems.Where(i => i.Id == tip.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IntakeStatus.Closed).SetProperty(i => i.CloseReason, IntakeCloseReason.NotEnoughInformation)));
+        var author = await factory.SignedInAsync(county, "Screening Agency", Roles.Caseworker);
+
+        await author.Client.StartScreenAsync(NoConcern, finish: true, tip: tip.TipId);
+        Assert.Equal(IntakeStatus.Closed, (await factory.ItemAsync(tip.Id)).Status);
+        await author.Client.StartScreenAsync(Possible, finish: true, tip: tip.TipId);
+
+        var item = await factory.ItemAsync(tip.Id);
+        Assert.Equal((IntakeStatus.New, ConcernLevel.Possible), (item.Status, item.Level));
+        Assert.Contains("reopen:NewInformation", await factory.TriageCodesAsync(tip.Id));
+    }
+
+    [Fact]
     public async Task ScreensAboutATip_RaiseTheTipItemToTheHighestLevel_AndAddNoItem()
     {
         var county = await factory.CountyAsync();

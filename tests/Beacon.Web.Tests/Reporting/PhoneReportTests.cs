@@ -44,6 +44,34 @@ public sealed class PhoneReportTests(BeaconFactory factory) : IClassFixture<Beac
         Assert.Contains(Text("Clock.HoursLeft").Replace("{0}", "33"), page);
     }
 
+    [Fact]
+    public async Task New_InformationReceivedBeforeTheCall_TheHoursRunFromWhenItWasReceived()
+    {
+        var (_, client) = await factory.StaffAsync(NewAgency(), Roles.Reporter);
+        var learned = Minute(DateTime.UtcNow.AddHours(-12));
+        var phoned = Minute(DateTime.UtcNow.AddHours(-2));
+
+        var id = await client.PhoneReportAsync("", PhoneForm(phonedUtc: phoned, learnedUtc: learned));
+
+        var report = await factory.ReportAsync(id);
+        Assert.Equal(learned, DateTime.SpecifyKind(report.LearnedUtc, DateTimeKind.Utc));
+        Assert.Equal(learned.AddHours(36), DateTime.SpecifyKind(report.WrittenDueUtc, DateTimeKind.Utc));
+        Assert.Contains(Text("Clock.HoursLeft").Replace("{0}", "23"), await client.PageAsync($"/reports/{id}"));
+    }
+
+    [Fact]
+    public async Task New_LearnedInTheHourTheAutumnChangeRepeats_TheEarlierHourStartsTheClock()
+    {
+        var (_, client) = await factory.StaffAsync(NewAgency(), Roles.Reporter);
+        var form = PhoneForm(phonedUtc: new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc));
+        form["Input.Learned"] = "2026-11-01T01:30"; // 08:30 UTC (PDT) or 09:30 UTC (PST): the clock must not start an hour late
+
+        var report = await factory.ReportAsync(await client.PhoneReportAsync("", form));
+
+        Assert.Equal(new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc), DateTime.SpecifyKind(report.LearnedUtc, DateTimeKind.Utc));
+        Assert.Equal(new DateTime(2026, 11, 2, 20, 30, 0, DateTimeKind.Utc), DateTime.SpecifyKind(report.WrittenDueUtc, DateTimeKind.Utc));
+    }
+
     public static TheoryData<string, Dictionary<string, string>, string, string> WrongFields() => new()
     {
         { "no agency", Change(PhoneForm(), "Input.Agency", ""), "Input_Agency", "Agency you called: choose the agency you called, or “Another agency” and type its name." },
@@ -53,6 +81,8 @@ public sealed class PhoneReportTests(BeaconFactory factory) : IClassFixture<Beac
         { "no time shape", Change(PhoneForm(), "Input.Phoned", "yesterday at noon"), "Input_Phoned", "Date and time of the call: enter a date and time like 2026-12-01 14:30." },
         { "skipped time", Change(PhoneForm(), "Input.Phoned", "2026-03-08T02:30"), "Input_Phoned", "Date and time of the call: that time does not exist in California (the clocks skip it in spring); choose another." },
         { "future", PhoneForm(phonedUtc: DateTime.UtcNow.AddHours(2)), "Input_Phoned", "Date and time of the call: it cannot be in the future." },
+        { "learned after the call", PhoneForm(phonedUtc: DateTime.UtcNow.AddHours(-3), learnedUtc: DateTime.UtcNow.AddHours(-1)), "Input_Learned", "When you received the information: it cannot be after the time of your call. Correct one of the two times." },
+        { "no learned time", Change(PhoneForm(), "Input.Learned", ""), "Input_Learned", "When you received the information: this field is required." },
         { "nobody took it", PhoneForm(takenBy: "  "), "Input_TakenBy", "Name of the person who took your report: this field is required." },
         { "name too long", PhoneForm(takenBy: new string('a', 101)), "Input_TakenBy", "Name of the person who took your report: use at most 100 characters." },
         { "reference too long", PhoneForm(reference: new string('7', 101)), "Input_Reference", "Referral or reference number: use at most 100 characters." },

@@ -14,7 +14,7 @@ namespace Beacon.Web.Tests.Reporting;
 public sealed class ReportAccessTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
     [Fact]
-    public async Task Report_SupervisorOfTheAgency_ReadsTheClockAndThePdfButChangesNothing()
+    public async Task Report_SupervisorOfTheAgency_ReadsTheClockButNotTheChildsFactsAndChangesNothing()
     {
         var agency = NewAgency();
         var (_, client) = await factory.StaffAsync(agency, Roles.Reporter);
@@ -28,11 +28,14 @@ public sealed class ReportAccessTests(BeaconFactory factory) : IClassFixture<Bea
         Assert.Contains(Text("Report.SupervisorView").Replace("{0}", "Test User"), page);
         Assert.Contains(Text("Clock.Title"), page);
         Assert.DoesNotContain($"href=\"/reports/{id}/written\"", page);
+        Assert.DoesNotContain($"href=\"/reports/{id}/pdf\"", page);
         Assert.Contains($"href=\"/reports/{id}\"", list);
-        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        // The PDF holds the child's facts: the reporter's to send, not the supervisor's to read.
+        Assert.Equal(HttpStatusCode.NotFound, pdf.StatusCode);
         var audit = await factory.AuditOfAsync(supervisor, AuditRecordTypes.MandatedReport, id);
         Assert.Contains(audit, e => e is { Action: AuditAction.View, Detail: "supervisor" });
-        Assert.Contains(audit, e => e is { Action: AuditAction.Export, Detail: "pdf; supervisor" });
+        Assert.Contains(audit, e => e is { Action: AuditAction.AccessRefused, Detail: "write" });
+        Assert.DoesNotContain(audit, e => e.Action == AuditAction.Export);
     }
 
     [Fact]

@@ -49,13 +49,18 @@ internal static partial class ReportKit
     /// <summary>A UTC time to the minute, as a typed time is stored.</summary>
     public static DateTime Minute(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 
+    /// <summary>The phone report form; the information was received at the call unless <paramref name="learnedUtc"/> says otherwise.</summary>
     public static Dictionary<string, string> PhoneForm(
         string agency = Hotline, DateTime? phonedUtc = null, string takenBy = "Intake worker Lupe", string reference = "REF-2026-001",
-        string otherName = "", Guid? recordId = null) => new()
+        string otherName = "", Guid? recordId = null, DateTime? learnedUtc = null)
     {
-        ["Input.Agency"] = agency, ["Input.OtherName"] = otherName, ["Input.Phoned"] = Local(phonedUtc ?? DateTime.UtcNow.AddMinutes(-5)),
-        ["Input.TakenBy"] = takenBy, ["Input.Reference"] = reference, ["recordId"] = (recordId ?? Guid.NewGuid()).ToString(),
-    };
+        var phoned = phonedUtc ?? DateTime.UtcNow.AddMinutes(-5);
+        return new()
+        {
+            ["Input.Agency"] = agency, ["Input.OtherName"] = otherName, ["Input.Learned"] = Local(learnedUtc ?? phoned), ["Input.Phoned"] = Local(phoned),
+            ["Input.TakenBy"] = takenBy, ["Input.Reference"] = reference, ["recordId"] = (recordId ?? Guid.NewGuid()).ToString(),
+        };
+    }
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string action, Dictionary<string, string> fields) =>
         client.PostFormAsync(TokenPage, fields, action);

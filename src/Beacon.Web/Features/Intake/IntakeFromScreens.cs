@@ -63,4 +63,29 @@ public static class IntakeFromScreens
         await db.IntakeItems.Where(i => i.TipId == tipId && (i.Level == null || lower.Contains(i.Level)))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Level, highest).SetProperty(i => i.Stamp, stamp), ct);
     }
+
+    /// <summary>
+    /// After the save, in the same transaction: a screen of concern about a tip whose item was closed is
+    /// new information, so the item opens again (with its assignee, if it had one) instead of the concern
+    /// reaching nobody. Returns the item reopened, for the caller to audit as <c>reopen:NewInformation</c>.
+    /// </summary>
+    public static async Task<Guid?> ReopenClosedTipAsync(BeaconDbContext db, SavedScreen screen, DateTime nowUtc, CancellationToken ct)
+    {
+        if (screen.TipId is not { } tipId || screen.Level is not (ConcernLevel.Possible or ConcernLevel.Clear))
+        {
+            return null;
+        }
+
+        var item = await db.IntakeItems.SingleOrDefaultAsync(i => i.TipId == tipId && i.Status == IntakeStatus.Closed, ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        item.Status = item.AssignedUserId is null ? IntakeStatus.New : IntakeStatus.Assigned;
+        item.LastActionUtc = nowUtc;
+        item.Stamp = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        return item.Id;
+    }
 }

@@ -27,7 +27,7 @@ public sealed class DetailsModel(ReportGate gate, TimeProvider clock, IStringLoc
         }
 
         Opened = opened;
-        var reading = WrittenReportClock.Read(Report.PhonedUtc, Report.SentUtc, opened.Law.Clock, clock);
+        var reading = WrittenReportClock.Read(Report.LearnedUtc, Report.SentUtc, opened.Law.Clock, clock);
         Clock = new ClockPanel(ClockText.Of(reading, m), opened.Law.Clock);
         Missing = opened.Saved?.MissingRequired(opened.Law).Select(f => m["Field." + f.Id].Value).ToList() ?? [];
         return Page();

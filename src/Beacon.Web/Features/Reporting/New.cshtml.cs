@@ -45,7 +45,10 @@ public sealed class NewModel(
             return NotFound();
         }
 
-        Input.Phoned = PhoneReportCheck.FieldValue(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Input.Phoned = PhoneReportCheck.FieldValue(now);
+        // A screen was done after the reporter learned of it: its start is the latest the information can have come.
+        Input.Learned = PhoneReportCheck.FieldValue(Start.Screen?.CreatedUtc ?? now);
         return Page();
     }
 
@@ -79,9 +82,9 @@ public sealed class NewModel(
         {
             Id = owner is null ? id : Guid.NewGuid(), JurisdictionId = User.CountyId(), LawId = Law.Id, ReporterUserId = me,
             AgencyId = User.AgencyId(), ScreenId = Start.Screen?.Id, CaseId = Start.CaseId,
-            CalledContactId = phone.Contact?.Id, CalledAgency = phone.Agency, PhonedUtc = phone.PhonedUtc,
+            CalledContactId = phone.Contact?.Id, CalledAgency = phone.Agency, LearnedUtc = phone.LearnedUtc, PhonedUtc = phone.PhonedUtc,
             TakenBy = phone.TakenBy, ReferenceNumber = phone.Reference,
-            WrittenDueUtc = WrittenReportClock.DueUtc(phone.PhonedUtc, Law.Clock), CreatedUtc = now,
+            WrittenDueUtc = WrittenReportClock.DueUtc(phone.LearnedUtc, Law.Clock), CreatedUtc = now,
         };
         db.MandatedReports.Add(report);
         await db.SaveChangesAsync(ct);

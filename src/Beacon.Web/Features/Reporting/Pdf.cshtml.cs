@@ -10,24 +10,24 @@ namespace Beacon.Web.Features.Reporting;
 
 /// <summary>
 /// <c>/reports/{id}/pdf</c>: the written report as a printable PDF in the reader's language, for its
-/// reporter and the agency's supervisors. Before the first save the reporter gets Beacon's prefill; a
-/// supervisor gets only what the reporter saved. Audited as an export; never cached.
+/// reporter only: the supervisors watch the clock, the child's facts are the reporter's to send. Before
+/// the first save it holds Beacon's prefill. Audited as an export; never cached.
 /// </summary>
 public sealed class PdfModel(ReportGate gate, ReportPrefiller prefiller, TimeProvider clock, IStringLocalizer<ReportingResource> m) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await gate.OpenAsync(id, ReportOperation.Read, ct) is not { } opened)
+        if (await gate.OpenAsync(id, ReportOperation.Write, ct) is not { } opened)
         {
             return NotFound();
         }
 
         var r = opened.Report;
-        var draft = opened.Saved ?? (opened.IsReporter ? await prefiller.BuildAsync(opened, ct) : new WrittenReportDraft());
+        var draft = opened.Saved ?? await prefiller.BuildAsync(opened, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var document = new WrittenReportDocument(
-            opened.Law, draft, r.Reporter?.DisplayName ?? "", r.CalledAgency, r.PhonedUtc, r.TakenBy, r.ReferenceNumber,
-            WrittenReportClock.DueUtc(r.PhonedUtc, opened.Law.Clock), r.SentUtc,
+            opened.Law, draft, r.Reporter?.DisplayName ?? "", r.CalledAgency, r.LearnedUtc, r.PhonedUtc, r.TakenBy, r.ReferenceNumber,
+            WrittenReportClock.DueUtc(r.LearnedUtc, opened.Law.Clock), r.SentUtc,
             r.SentMethod is { } method ? m["SentMethod." + method].Value : null, r.SentTo, now, CultureInfo.CurrentCulture);
         var pdf = WrittenReportPdf.Render(document, m);
         await gate.RecordAsync(AuditAction.Export, opened, "pdf", ct);

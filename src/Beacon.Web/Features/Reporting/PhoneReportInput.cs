@@ -15,13 +15,15 @@ public sealed class PhoneReportInput
     /// <summary>A directory contact's id, or <see cref="OtherAgency"/>.</summary>
     public string? Agency { get; set; }
     public string? OtherName { get; set; }
+    /// <summary>When the reporter received the information: the written report's hours run from it.</summary>
+    public string? Learned { get; set; }
     public string? Phoned { get; set; }
     public string? TakenBy { get; set; }
     public string? Reference { get; set; }
 }
 
 /// <summary>The phone report as checked: the agency called (a directory contact or a typed name) and the call.</summary>
-public sealed record PhoneReport(Contact? Contact, string Agency, DateTime PhonedUtc, string TakenBy, string? Reference);
+public sealed record PhoneReport(Contact? Contact, string Agency, DateTime LearnedUtc, DateTime PhonedUtc, string TakenBy, string? Reference);
 
 /// <summary>
 /// Checks a phone report form: each error names its field and says what to do, and nothing comes back
@@ -52,14 +54,21 @@ public sealed class PhoneReportCheck(ModelStateDictionary state, IStringLocalize
             state.AddModelError("Input.Agency", m["Phone.Error.Agency", m["Phone.Field.Agency"]]);
         }
 
-        var phoned = Time("Input.Phoned", "Phone.Field.Phoned", input.Phoned, nowUtc);
+        // Both start or bound the legal clock: an hour that happens twice in autumn is read as the earlier one.
+        var learned = Time("Input.Learned", "Phone.Field.Learned", input.Learned, nowUtc, earlierWhenAmbiguous: true);
+        var phoned = Time("Input.Phoned", "Phone.Field.Phoned", input.Phoned, nowUtc, earlierWhenAmbiguous: true);
+        if (learned > phoned)
+        {
+            state.AddModelError("Input.Learned", m["Phone.Error.LearnedAfterCall", m["Phone.Field.Learned"]]);
+        }
+
         var takenBy = Text("Input.TakenBy", "Phone.Field.TakenBy", input.TakenBy, MandatedReport.ShortMax);
         var reference = Text("Input.Reference", "Phone.Field.Reference", input.Reference, MandatedReport.ShortMax, required: false);
-        return state.IsValid ? new PhoneReport(contact, agency!, phoned!.Value, takenBy!, reference) : null;
+        return state.IsValid ? new PhoneReport(contact, agency!, learned!.Value, phoned!.Value, takenBy!, reference) : null;
     }
 
     /// <summary>A California local time typed in a form, as UTC; null with an error naming the field when missing, malformed, skipped or in the future.</summary>
-    public DateTime? Time(string key, string labelKey, string? value, DateTime nowUtc)
+    public DateTime? Time(string key, string labelKey, string? value, DateTime nowUtc, bool earlierWhenAmbiguous = false)
     {
         var text = Text(key, labelKey, value, 32);
         if (text is null)
@@ -73,7 +82,7 @@ public sealed class PhoneReportCheck(ModelStateDictionary state, IStringLocalize
             return null;
         }
 
-        if (!PacificTime.TryToUtc(local, out var utc))
+        if (!PacificTime.TryToUtc(local, out var utc, earlierWhenAmbiguous))
         {
             state.AddModelError(key, m["Error.SkippedTime", m[labelKey]]);
             return null;

@@ -13,7 +13,7 @@ public static class ReportRows
     public static IReadOnlyList<ReportRow> Of(IEnumerable<MandatedReport> reports, TimeProvider clock, IStringLocalizer<ReportingResource> m) =>
         reports.Select(r => ReportingLaw.Find(r.LawId) is { } law
                 ? new ReportRow(r.Id, r.Reporter?.DisplayName ?? "", r.CalledAgency, r.PhonedUtc,
-                    ClockText.Of(WrittenReportClock.Read(r.PhonedUtc, r.SentUtc, law.Clock, clock), m))
+                    ClockText.Of(WrittenReportClock.Read(r.LearnedUtc, r.SentUtc, law.Clock, clock), m))
                 : null)
             .OfType<ReportRow>().ToList();
 }

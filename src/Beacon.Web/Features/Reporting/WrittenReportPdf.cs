@@ -9,7 +9,7 @@ namespace Beacon.Web.Features.Reporting;
 
 /// <summary>Everything the written report's PDF prints, already read and allowed.</summary>
 public sealed record WrittenReportDocument(
-    ReportingLaw Law, WrittenReportDraft Draft, string Reporter, string CalledAgency, DateTime PhonedUtc, string TakenBy,
+    ReportingLaw Law, WrittenReportDraft Draft, string Reporter, string CalledAgency, DateTime LearnedUtc, DateTime PhonedUtc, string TakenBy,
     string? Reference, DateTime DueUtc, DateTime? SentUtc, string? SentMethod, string? SentTo, DateTime GeneratedUtc, CultureInfo Culture)
 {
     public IReadOnlyList<ReportField> Missing => Draft.MissingRequired(Law);
@@ -44,6 +44,7 @@ public static class WrittenReportPdf
 
         w.Heading(text["Pdf.Phone"]);
         w.Field(text["Phone.Field.Agency"], d.CalledAgency);
+        w.Field(text["Phone.Field.Learned"], When(d, d.LearnedUtc));
         w.Field(text["Phone.Field.Phoned"], When(d, d.PhonedUtc));
         w.Field(text["Phone.Field.TakenBy"], d.TakenBy);
         w.Field(text["Phone.Field.Reference"], d.Reference ?? text["Report.NoReference"]);

@@ -3,6 +3,7 @@ using Beacon.Core.Accounts;
 using Beacon.Core.Audit;
 using Beacon.Core.Screening;
 using Beacon.Data.Entities;
+using Beacon.Web.Tests.Audit;
 using Beacon.Web.Tests.Infrastructure;
 using Beacon.Web.Tests.Records;
 using Microsoft.EntityFrameworkCore;
@@ -127,6 +128,27 @@ public sealed class PlanServicesTeamScreensTests(BeaconFactory factory) : IClass
     }
 
     // --- Screens -----------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Screen_AttachedWithItsIntakeItemOpen_TheItemIsLinkedToTheCaseAndAudited()
+    {
+        var (worker, c) = await factory.AssignedCaseAsync();
+        var screen = await WriteScreenAsync(worker.User, finished: true);
+        var item = new IntakeItem
+        {
+            JurisdictionId = screen.JurisdictionId, Source = IntakeSource.Screen, ScreenId = screen.Id, Level = screen.Level,
+            ReceivedUtc = screen.CompletedUtc!.Value, LastActionUtc = screen.CompletedUtc.Value,
+        };
+        await factory.AddAsync(item);
+
+        CaseWorkKit.AssertBackToCase(await worker.PostAsync($"/cases/{c.Id}/screens/attach", new() { ["screenId"] = screen.Id.ToString() }), c.Id, "case-screens");
+
+        var linked = await factory.QueryAsync(db => db.IntakeItems.AsNoTracking().SingleAsync(i => i.Id == item.Id));
+        Assert.Equal((IntakeStatus.Linked, c.Id, c.YouthId), (linked.Status, linked.CaseId!.Value, linked.YouthId!.Value));
+        Assert.NotEqual(item.Stamp, linked.Stamp);
+        Assert.Contains(await factory.EntriesAsync(), e =>
+            e is { Action: AuditAction.Change, RecordType: AuditRecordTypes.IntakeItem, Detail: "link" } && e.RecordId == item.Id.ToString() && e.UserId == worker.User.Id);
+    }
 
     [Fact]
     public async Task Screen_AttachThenDetach_SavesAuditsAndListsIt()

@@ -88,7 +88,7 @@ internal static class RetentionKit
         db.MandatedReports.Add(new MandatedReport
         {
             JurisdictionId = youth.JurisdictionId, LawId = "CA", ReporterUserId = worker.Id, AgencyId = worker.AgencyId, CaseId = c.Id,
-            CalledAgency = "Hotline", PhonedUtc = opened, TakenBy = "Intake worker", ReferenceNumber = "R-1", WrittenDueUtc = opened.AddHours(36),
+            CalledAgency = "Hotline", LearnedUtc = opened, PhonedUtc = opened, TakenBy = "Intake worker", ReferenceNumber = "R-1", WrittenDueUtc = opened.AddHours(36),
             DraftJson = $$"""{"child.name":"{{marker}}"}""", CreatedUtc = opened,
         });
         await db.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using Beacon.Core.Audit;
 using Beacon.Data;
+using Beacon.Data.Entities;
 using Beacon.Web.Features.Screening;
 using Beacon.Web.Features.Screening.Screens;
 using Beacon.Web.Infrastructure;
@@ -11,10 +12,12 @@ namespace Beacon.Web.Features.Cases.Work;
 
 /// <summary>
 /// Takes a finished screen into the case: one of the screens the user can see (<see cref="ScreenAccess"/>)
-/// that no case has taken in yet. The screen itself does not change.
+/// that no case has taken in yet. The screen itself does not change; its intake item, if still open,
+/// is linked to the case in the same save (so the queue does not keep asking for it).
 /// </summary>
 public sealed class AttachScreenModel(
-    CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreenAccess screens, ScreeningInstruments instruments, SensitiveText sensitive)
+    CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreenAccess screens, ScreeningInstruments instruments, SensitiveText sensitive,
+    AuditTrail audit, TimeProvider clock)
     : CaseWorkPage(gate, c)
 {
     public const int ListSize = 50;
@@ -54,6 +57,15 @@ public sealed class AttachScreenModel(
         screen.CaseId = id;
         // The stamp is the screen's concurrency token: two cases taking the same screen at once cannot both win.
         screen.Stamp = Guid.NewGuid();
+        var item = await db.IntakeItems.SingleOrDefaultAsync(
+            i => i.ScreenId == screen.Id && (i.Status == IntakeStatus.New || i.Status == IntakeStatus.Assigned), Aborted);
+        if (item is not null)
+        {
+            (item.Status, item.CaseId, item.YouthId) = (IntakeStatus.Linked, id, Case.YouthId);
+            item.LastActionUtc = clock.GetUtcNow().UtcDateTime;
+            item.Stamp = Guid.NewGuid();
+        }
+
         try
         {
             await db.SaveChangesAsync(Aborted);
@@ -63,6 +75,11 @@ public sealed class AttachScreenModel(
             ModelState.AddModelError("screenId", C["Screens.Error.Screen"]);
             await LoadAsync();
             return Page();
+        }
+
+        if (item is not null)
+        {
+            await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.Id.ToString(), AuditOutcome.Allowed, Intake.TriageCodes.Link, Aborted);
         }
 
         return await DoneAsync(AuditAction.Change, "screen-attach", "Screens.Notice.Attached", CaseSections.Screens);

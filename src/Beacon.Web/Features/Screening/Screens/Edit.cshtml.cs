@@ -1,3 +1,4 @@
+using Beacon.Core.Audit;
 using Beacon.Web.Features.Accounts;
 using Beacon.Core.Screening;
 using Beacon.Data;
@@ -18,7 +19,7 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// </summary>
 public sealed class EditModel(
     BeaconDbContext db, ScreeningInstruments instruments, ScreenAccess access, SensitiveText sensitive, BlindIndex blindIndex,
-    TimeProvider clock, IStringLocalizer<ScreeningResource> s) : PageModel
+    TimeProvider clock, AuditTrail audit, IStringLocalizer<ScreeningResource> s) : PageModel
 {
     public const string NoticeKey = "Screening.Notice";
     public const string SubjectPurpose = "screen-subject";
@@ -162,12 +163,19 @@ public sealed class EditModel(
 
         if (tx is not null)
         {
+            Guid? reopened = null;
             if (screen.TipId is { } aboutTip)
             {
                 await IntakeFromScreens.RaiseTipLevelAsync(db, aboutTip, HttpContext.RequestAborted);
+                reopened = await IntakeFromScreens.ReopenClosedTipAsync(db, screen, now, HttpContext.RequestAborted);
             }
 
             await tx.CommitAsync(HttpContext.RequestAborted);
+            if (reopened is { } item)
+            {
+                await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.ToString(), AuditOutcome.Allowed,
+                    TriageCodes.ReopenFor(IntakeReopenReason.NewInformation), HttpContext.RequestAborted);
+            }
         }
 
         TempData[NoticeKey] = finish ? "Screen.Notice.Finished" : "Screen.Notice.Saved";
