@@ -22,16 +22,15 @@ public sealed class CaseIntakeSection(BeaconDbContext db, TriageSettingsReader t
             return Content("");
         }
 
-        var items = await db.IntakeItems.AsNoTracking().Include(i => i.AssignedUser)
-            .Where(i => i.CaseId == opened.Id).OrderBy(i => i.ReceivedUtc).ToListAsync(HttpContext.RequestAborted);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = await IntakeRow.ReadAsync(db.IntakeItems.Where(i => i.CaseId == opened.Id).OrderBy(i => i.ReceivedUtc), null, now, HttpContext.RequestAborted);
         if (items.Count == 0)
         {
             return Content("");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         // The items' own pages are the intake staff's: others of the case see where it came from, not a link they cannot follow.
         var linksToQueue = await triage.MaySeeQueueAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
-        return View(new CaseIntakeModel(opened.Id, items.Select(i => IntakeRow.Of(i, null, now)).ToList(), linksToQueue));
+        return View(new CaseIntakeModel(opened.Id, items, linksToQueue));
     }
 }

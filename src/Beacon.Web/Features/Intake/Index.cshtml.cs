@@ -73,9 +73,7 @@ public sealed class IndexModel(BeaconDbContext db, TriageSettingsReader triage, 
 
         Total = await items.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var page = await items.Include(i => i.AssignedUser).InQueueOrder()
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Rows = page.Select(i => IntakeRow.Of(i, TriageHours, now)).ToList();
+        Rows = await IntakeRow.ReadAsync(items.InQueueOrder().Skip((PageNumber - 1) * PageSize).Take(PageSize), TriageHours, now, ct);
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>

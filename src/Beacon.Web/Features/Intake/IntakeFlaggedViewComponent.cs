@@ -29,7 +29,7 @@ public sealed class IntakeFlaggedViewComponent(BeaconDbContext db, TriageSetting
         var now = clock.GetUtcNow().UtcDateTime;
         var flagged = db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county).Flagged(hours, now);
         var count = await flagged.CountAsync(ct);
-        var items = await flagged.Include(i => i.AssignedUser).OrderBy(i => i.LastActionUtc).ThenBy(i => i.Id).Take(Shown).ToListAsync(ct);
-        return View(new IntakeFlaggedModel(hours, count, items.Select(i => IntakeRow.Of(i, hours, now)).ToList()));
+        var items = await IntakeRow.ReadAsync(flagged.OrderBy(i => i.LastActionUtc).ThenBy(i => i.Id).Take(Shown), hours, now, ct);
+        return View(new IntakeFlaggedModel(hours, count, items));
     }
 }

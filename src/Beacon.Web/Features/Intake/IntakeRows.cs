@@ -1,6 +1,7 @@
 using Beacon.Core.Intake;
 using Beacon.Core.Screening;
 using Beacon.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Intake;
 
@@ -8,9 +9,20 @@ namespace Beacon.Web.Features.Intake;
 public sealed record IntakeRow(
     Guid Id, IntakeSource Source, DateTime ReceivedUtc, IntakeAge Age, ConcernLevel? Level, IntakeStatus Status, string? Assignee, bool Flagged)
 {
-    public static IntakeRow Of(IntakeItem item, int? triageHours, DateTime nowUtc) => new(
-        item.Id, item.Source, item.ReceivedUtc, IntakeAge.Between(item.ReceivedUtc, nowUtc), item.Level, item.Status,
-        item.AssignedUser?.DisplayName, TriageRules.IsFlagged(item.IsOpen, item.LastActionUtc, triageHours, nowUtc));
+    /// <summary>
+    /// The rows of the items, in the query's order. Only the columns a list shows are read: the encrypted
+    /// ones (a call's details, a close note) are never loaded, so a list decrypts nothing.
+    /// </summary>
+    public static async Task<List<IntakeRow>> ReadAsync(IQueryable<IntakeItem> items, int? triageHours, DateTime nowUtc, CancellationToken ct)
+    {
+        var listed = await items.Select(i => new
+        {
+            i.Id, i.Source, i.ReceivedUtc, i.Level, i.Status, Assignee = i.AssignedUser == null ? null : i.AssignedUser.DisplayName, i.LastActionUtc,
+        }).ToListAsync(ct);
+        return listed.Select(i => new IntakeRow(
+            i.Id, i.Source, i.ReceivedUtc, IntakeAge.Between(i.ReceivedUtc, nowUtc), i.Level, i.Status, i.Assignee,
+            TriageRules.IsFlagged(i.Status is IntakeStatus.New or IntakeStatus.Assigned, i.LastActionUtc, triageHours, nowUtc))).ToList();
+    }
 }
 
 /// <summary>The queries of the queue, written once for the queue page and the supervisors' summary.</summary>

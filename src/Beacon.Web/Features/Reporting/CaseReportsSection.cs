@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Beacon.Web.Features.Reporting;
 
-/// <summary>A case's mandated reports with their clocks; <see cref="Readable"/> are those the user may open.</summary>
-public sealed record CaseReportsModel(OpenedCase Opened, IReadOnlyList<ReportRow> Reports, IReadOnlySet<Guid> Readable);
+/// <summary>A case's mandated reports with their clocks (each row says whether the user may open it).</summary>
+public sealed record CaseReportsModel(OpenedCase Opened, IReadOnlyList<ReportRow> Reports);
 
 /// <summary>
 /// The mandated reports made about a case, with their clocks, and where to start one: shown to those
@@ -25,9 +25,8 @@ public sealed class CaseReportsSection(BeaconDbContext db, TimeProvider clock, I
             return Content("");
         }
 
-        var reports = await db.MandatedReports.AsNoTracking().Include(r => r.Reporter).Where(r => r.CaseId == opened.Id)
-            .OrderBy(r => r.SentUtc != null).ThenBy(r => r.WrittenDueUtc).ToListAsync(HttpContext.RequestAborted);
-        var readable = reports.Where(r => ReportGate.MayRead(HttpContext.User, r)).Select(r => r.Id).ToHashSet();
-        return View("/Features/Reporting/_CaseReports.cshtml", new CaseReportsModel(opened, ReportRows.Of(reports, clock, m), readable));
+        var reports = await ReportRows.ReadAsync(db.MandatedReports.Where(r => r.CaseId == opened.Id)
+            .OrderBy(r => r.SentUtc != null).ThenBy(r => r.WrittenDueUtc), HttpContext.User, clock, m, HttpContext.RequestAborted);
+        return View("/Features/Reporting/_CaseReports.cshtml", new CaseReportsModel(opened, reports));
     }
 }

@@ -27,16 +27,16 @@ public sealed class IndexModel(BeaconDbContext db, AuditTrail audit, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
-        var mine = db.MandatedReports.AsNoTracking().Include(r => r.Reporter).Where(r => r.ReporterUserId == me);
-        Open = ReportRows.Of(await mine.Where(r => r.SentUtc == null).OrderBy(r => r.WrittenDueUtc).ToListAsync(ct), clock, m);
-        Sent = ReportRows.Of(await mine.Where(r => r.SentUtc != null).OrderByDescending(r => r.SentUtc).Take(SentShown).ToListAsync(ct), clock, m);
+        var mine = db.MandatedReports.Where(r => r.ReporterUserId == me);
+        Open = await ReportRows.ReadAsync(mine.Where(r => r.SentUtc == null).OrderBy(r => r.WrittenDueUtc), User, clock, m, ct);
+        Sent = await ReportRows.ReadAsync(mine.Where(r => r.SentUtc != null).OrderByDescending(r => r.SentUtc).Take(SentShown), User, clock, m, ct);
         if (User.IsInRole(Roles.Supervisor))
         {
             var agency = User.AgencyId();
             var county = User.CountyId();
-            AgencyOpen = ReportRows.Of(await db.MandatedReports.AsNoTracking().Include(r => r.Reporter)
+            AgencyOpen = await ReportRows.ReadAsync(db.MandatedReports
                 .Where(r => r.AgencyId == agency && r.JurisdictionId == county && r.SentUtc == null)
-                .OrderBy(r => r.WrittenDueUtc).ToListAsync(ct), clock, m);
+                .OrderBy(r => r.WrittenDueUtc), User, clock, m, ct);
         }
 
         await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Caseload, me.ToString(), AuditOutcome.Allowed,

@@ -18,10 +18,10 @@ public sealed class OpenReportsViewComponent(BeaconDbContext db, TimeProvider cl
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var me = UserClaimsPrincipal.UserId();
-        var open = db.MandatedReports.AsNoTracking().Where(r => r.ReporterUserId == me && r.SentUtc == null);
+        var open = db.MandatedReports.Where(r => r.ReporterUserId == me && r.SentUtc == null);
         var count = await open.CountAsync(HttpContext.RequestAborted);
-        var nearest = count == 0 ? null : await open.Include(r => r.Reporter).OrderBy(r => r.WrittenDueUtc).FirstAsync(HttpContext.RequestAborted);
-        var row = nearest is null ? null : ReportRows.Of([nearest], clock, m).FirstOrDefault();
+        var row = count == 0 ? null
+            : (await ReportRows.ReadAsync(open.OrderBy(r => r.WrittenDueUtc).Take(1), UserClaimsPrincipal, clock, m, HttpContext.RequestAborted)).FirstOrDefault();
         return View("/Features/Reporting/_OpenReports.cshtml", new OpenReportsModel(count, row));
     }
 }

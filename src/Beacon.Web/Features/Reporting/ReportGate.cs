@@ -40,9 +40,17 @@ public sealed class ReportGate(BeaconDbContext db, AuditTrail audit, IHttpContex
     public static bool IsReporter(ClaimsPrincipal user, MandatedReport report) => report.ReporterUserId == user.UserId();
 
     public static bool IsAgencySupervisor(ClaimsPrincipal user, MandatedReport report) =>
-        user.IsInRole(Roles.Supervisor) && report.AgencyId == user.AgencyId() && report.JurisdictionId == user.CountyId();
+        IsAgencySupervisor(user, report.AgencyId, report.JurisdictionId);
 
-    public static bool MayRead(ClaimsPrincipal user, MandatedReport report) => IsReporter(user, report) || IsAgencySupervisor(user, report);
+    public static bool MayRead(ClaimsPrincipal user, MandatedReport report) =>
+        MayRead(user, report.ReporterUserId, report.AgencyId, report.JurisdictionId);
+
+    /// <summary>The same rule for a list's row, which holds only these columns.</summary>
+    public static bool MayRead(ClaimsPrincipal user, Guid reporterId, Guid agencyId, string county) =>
+        reporterId == user.UserId() || IsAgencySupervisor(user, agencyId, county);
+
+    private static bool IsAgencySupervisor(ClaimsPrincipal user, Guid agencyId, string county) =>
+        user.IsInRole(Roles.Supervisor) && agencyId == user.AgencyId() && county == user.CountyId();
 
     /// <summary>Opens the report for the operation; tracked, ready to change.</summary>
     public async Task<OpenedReport?> OpenAsync(Guid id, ReportOperation operation, CancellationToken ct = default)
