@@ -1,5 +1,6 @@
 using System.Net;
 using Beacon.Core.Accounts;
+using Beacon.Core.Audit;
 using Beacon.Web.Tests.Infrastructure;
 using static Beacon.Web.Tests.Reporting.ReportKit;
 
@@ -10,21 +11,33 @@ namespace Beacon.Web.Tests.Reporting;
 public sealed class SentTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
     [Fact]
-    public async Task Sent_WrittenReportNotComplete_SaysSoAndRecordsNothing()
+    public async Task Sent_WrittenReportNotComplete_RecordedOnlyWhenTheStateFormWentWithoutIt()
     {
-        var (_, client) = await factory.StaffAsync(NewAgency(), Roles.Reporter);
+        var (me, client) = await factory.StaffAsync(NewAgency(), Roles.Reporter);
         var id = await client.PhoneReportAsync();
+        var stamp = (await factory.ReportAsync(id)).Stamp.ToString();
+        var fields = new Dictionary<string, string>
+        {
+            ["stamp"] = stamp, ["Input.Sent"] = Local(DateTime.UtcNow), ["Input.Method"] = "Fax", ["Input.To"] = "916-555-0100",
+            ["Input.Confirmed"] = "true",
+        };
 
         var page = await client.PageAsync($"/reports/{id}/sent");
-        var response = await client.PostAsync($"/reports/{id}/sent", new Dictionary<string, string>
-        {
-            ["stamp"] = Guid.Empty.ToString(), ["Input.Sent"] = Local(DateTime.UtcNow), ["Input.Method"] = "Fax", ["Input.To"] = "916-555-0100",
-            ["Input.Confirmed"] = "true",
-        });
+        var refused = await client.PostAsync($"/reports/{id}/sent", fields);
 
         Assert.Contains(Text("Sent.NotComplete"), page);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Input.OutsideBeacon", page);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Beacon&#x27;s written report is not complete: complete it first", await refused.Content.ReadAsStringAsync());
         Assert.Null((await factory.ReportAsync(id)).SentUtc);
+
+        fields["Input.OutsideBeacon"] = "true";
+        var recorded = await client.PostAsync($"/reports/{id}/sent", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.NotNull((await factory.ReportAsync(id)).SentUtc);
+        Assert.Contains(await factory.AuditOfAsync(me, AuditRecordTypes.MandatedReport, id),
+            e => e is { Action: AuditAction.Change, Detail: "sent; on-time; outside-beacon" });
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class WrittenReportTests(BeaconFactory factory) : IClassFixture<Be
         Assert.Equal("Older man, about 30, blue sedan", WrittenReportDraft.FromJson((await factory.ReportAsync(id)).DraftJson)["suspect"]);
         var reportPage = await client.PageAsync($"/reports/{id}");
         Assert.Contains(Text("Report.StillMissing"), reportPage);
-        Assert.DoesNotContain($"href=\"/reports/{id}/sent\"", reportPage);
+        Assert.Contains("Input.OutsideBeacon", await client.PageAsync($"/reports/{id}/sent")); // only "sent on the state's form" until complete
 
         await client.CompleteWrittenAsync(id);
 
@@ -130,6 +130,7 @@ public sealed class WrittenReportTests(BeaconFactory factory) : IClassFixture<Be
         Assert.Empty(draft.MissingRequired(ReportingLaw.California));
         Assert.False(draft.Has("child.name"));
         Assert.Contains($"href=\"/reports/{id}/sent\"", await client.PageAsync($"/reports/{id}"));
+        Assert.DoesNotContain("Input.OutsideBeacon", await client.PageAsync($"/reports/{id}/sent"));
     }
 
     [Fact]

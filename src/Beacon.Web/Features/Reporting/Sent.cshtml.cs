@@ -19,12 +19,16 @@ public sealed class SentInput
     public string? Method { get; set; }
     public string? To { get; set; }
     public bool Confirmed { get; set; }
+    /// <summary>The written report went on the state's own form, without Beacon's draft being complete.</summary>
+    public bool OutsideBeacon { get; set; }
 }
 
 /// <summary>
-/// Records when, how and where the written report was sent, which stops the clock. Only a complete
-/// written report can be recorded; the time is California time, not before the phone call and not in
-/// the future; a deliberate confirmation is asked, since a stopped clock does not start again.
+/// Records when, how and where the written report was sent, which stops the clock. Beacon's written
+/// report should be complete; a reporter who sent the state's form without completing it here says so
+/// (ticked, and audited as such), so the clock never stays red over a report that did go. The time is
+/// California time, not before the phone call and not in the future; a deliberate confirmation is
+/// asked, since a stopped clock does not start again.
 /// </summary>
 public sealed class SentModel(
     ReportGate gate, BeaconDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingResource> m)
@@ -59,9 +63,14 @@ public sealed class SentModel(
         Opened = opened;
         Stamp = stamp;
         var report = opened.Report;
-        if (report.IsSent || !opened.IsComplete)
+        if (report.IsSent)
         {
             return Page(); // the page says why; nothing is recorded
+        }
+
+        if (!opened.IsComplete && !Input.OutsideBeacon)
+        {
+            ModelState.AddModelError("Input.OutsideBeacon", m["Sent.Error.Incomplete", m["Sent.Field.OutsideBeacon"]]);
         }
 
         var check = new PhoneReportCheck(ModelState, shared, m);
@@ -111,7 +120,8 @@ public sealed class SentModel(
         }
 
         var inTime = sent <= report.WrittenDueUtc;
-        await gate.RecordAsync(AuditAction.Change, opened, inTime ? "sent; on-time" : "sent; late", ct);
+        await gate.RecordAsync(AuditAction.Change, opened,
+            (inTime ? "sent; on-time" : "sent; late") + (opened.IsComplete ? "" : "; outside-beacon"), ct);
         TempData[NewModel.NoticeKey] = "Sent.Notice.Recorded";
         return Redirect($"/reports/{id}");
     }
