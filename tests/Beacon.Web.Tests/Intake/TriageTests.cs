@@ -4,6 +4,7 @@ using Beacon.Core.Audit;
 using Beacon.Data.Entities;
 using Beacon.Web.Tests.Infrastructure;
 using Beacon.Web.Tests.Records;
+using Beacon.Web.Tests.Screening;
 
 namespace Beacon.Web.Tests.Intake;
 
@@ -170,6 +171,9 @@ public sealed class TriageTests(BeaconFactory factory) : IClassFixture<BeaconFac
         var stamp = item.Stamp.ToString();
 
         Assert.Contains("Your county's triage setting does not include your role or agency", await me.PageAsync("/intake"));
+        var teacher = await factory.SignedInAsync(county, "School District", Roles.Reporter);
+        var screen = await teacher.Client.StartScreenAsync(new Dictionary<string, int?> { ["hotel-keys"] = 1 }, finish: true);
+        Assert.Equal(HttpStatusCode.OK, (await me.Client.GetAsync($"/screening/{screen}")).StatusCode); // overseeing the queue, they read its screens
         var page = await me.PageAsync($"/intake/{item.Id}");
         Assert.Contains("you can read this item but not assign, link or close it", page);
         Assert.DoesNotContain("handler=Assign", page);
@@ -200,6 +204,8 @@ public sealed class TriageTests(BeaconFactory factory) : IClassFixture<BeaconFac
         await factory.AddAsync(new Agency { JurisdictionId = county, Name = "Child Welfare Intake", TriagesIntake = leftOutBy == "agency" });
         var me = await factory.SignedInAsync(county, leftOutBy == "agency" ? "Probation" : "Child Welfare Intake", role);
         var item = await factory.TipItemAsync(county, what: "A tip only the triaging agency reads");
+        var teacher = await factory.SignedInAsync(county, "School District", Roles.Reporter);
+        var screen = await teacher.Client.StartScreenAsync(new Dictionary<string, int?> { ["hotel-keys"] = 1 }, reference: "STU-1", finish: true);
 
         var turnedAway = new[]
         {
@@ -212,6 +218,9 @@ public sealed class TriageTests(BeaconFactory factory) : IClassFixture<BeaconFac
 
         Assert.All(turnedAway, r => Assert.Contains("/account/access-denied", r.Headers.Location?.OriginalString));
         Assert.DoesNotContain("href=\"/intake\"", await me.PageAsync("/staff"));
+        // The screens that came into the queue are the intake staff's too: not found, and not found by their reference.
+        Assert.Equal(HttpStatusCode.NotFound, (await me.Client.GetAsync($"/screening/{screen}")).StatusCode);
+        Assert.DoesNotContain($"/screening/{screen}", await me.PageAsync("/screening?reference=STU-1"));
         Assert.DoesNotContain(await factory.ItemTrailAsync(item.Id), e => e.Action == AuditAction.View);
         Assert.Equal(IntakeStatus.New, (await factory.ItemAsync(item.Id)).Status);
     }

@@ -45,13 +45,13 @@ public sealed record ItemSource(TipSource? Tip, SavedScreen? Screen, string? Log
         if (item.TipId is { } tipId && await db.Tips.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tipId, ct) is { } t)
         {
             await audit.WriteAsync(AuditAction.View, AuditRecordTypes.Tip, tipId.ToString(), AuditOutcome.Allowed, null, ct);
-            var about = await screens.Visible(user).AsNoTracking().Where(s => s.TipId == tipId).OrderBy(s => s.CreatedUtc).ToListAsync(ct);
+            var about = await (await screens.VisibleAsync(user, ct)).AsNoTracking().Where(s => s.TipId == tipId).OrderBy(s => s.CreatedUtc).ToListAsync(ct);
             tip = new TipSource(t, sensitive.Unprotect(t.WhatProtected)!, sensitive.Unprotect(t.WhereProtected), sensitive.Unprotect(t.WhenProtected),
                 sensitive.Unprotect(t.WhoProtected), sensitive.Unprotect(t.ContactProtected), about);
         }
 
         var screen = item.ScreenId is { } screenId
-            ? await screens.Visible(user).AsNoTracking().SingleOrDefaultAsync(s => s.Id == screenId, ct)
+            ? await (await screens.VisibleAsync(user, ct)).AsNoTracking().SingleOrDefaultAsync(s => s.Id == screenId, ct)
             : null;
         var loggedBy = item.LoggedByUserId is { } by
             ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)

@@ -45,7 +45,7 @@ public sealed class AttachScreenModel(
 
         ScreenId = screenId;
         var screen = screenId is { } chosen
-            ? await Unattached().SingleOrDefaultAsync(s => s.Id == chosen, Aborted)
+            ? await (await UnattachedAsync()).SingleOrDefaultAsync(s => s.Id == chosen, Aborted)
             : null;
         if (screen is null)
         {
@@ -85,12 +85,12 @@ public sealed class AttachScreenModel(
         return await DoneAsync(AuditAction.Change, "screen-attach", "Screens.Notice.Attached", CaseSections.Screens);
     }
 
-    private IQueryable<Beacon.Data.Entities.SavedScreen> Unattached() =>
-        screens.Visible(User).Where(s => s.CompletedUtc != null && s.CaseId == null);
+    private async Task<IQueryable<Beacon.Data.Entities.SavedScreen>> UnattachedAsync() =>
+        (await screens.VisibleAsync(User, Aborted)).Where(s => s.CompletedUtc != null && s.CaseId == null);
 
     private async Task LoadAsync()
     {
-        var list = await Unattached().AsNoTracking().Include(s => s.Author)
+        var list = await (await UnattachedAsync()).AsNoTracking().Include(s => s.Author)
             .OrderByDescending(s => s.CompletedUtc).Take(ListSize).ToListAsync(Aborted);
         Candidates = await CaseScreenRows.OfAsync(list, instruments, sensitive, Aborted);
     }

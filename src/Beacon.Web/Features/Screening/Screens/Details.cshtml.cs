@@ -20,6 +20,8 @@ public sealed class DetailsModel(
     public string? Reference { get; private set; }
     public Jurisdiction? County { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>Intake staff: the screen's tip is theirs to open.</summary>
+    public bool SeesCounty { get; private set; }
     public bool HasSeries => Screen.TipId is not null || Screen.SubjectIndex is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -39,6 +41,7 @@ public sealed class DetailsModel(
         Reference = sensitive.Unprotect(screen.SubjectProtected);
         County = await directory.FindAsync(screen.JurisdictionId, HttpContext.RequestAborted);
         CanEdit = screen.IsDraft && screen.AuthorId == User.UserId();
+        SeesCounty = await access.SeesCountyAsync(User, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -32,7 +32,6 @@ public sealed class EditModel(
     public Guid? TipId { get; private set; }
     public Guid Stamp { get; private set; }
     public ConcernLevel? SavedLevel { get; private set; }
-    public bool CanLinkTips => ScreenAccess.SeesCounty(User);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? instrument, Guid? tip, string? reference)
     {
@@ -184,7 +183,7 @@ public sealed class EditModel(
 
     private async Task<bool> LoadDraftAsync(Guid id, InstrumentSet set)
     {
-        var screen = await access.Visible(User).SingleOrDefaultAsync(x => x.Id == id, HttpContext.RequestAborted);
+        var screen = await (await access.VisibleAsync(User, HttpContext.RequestAborted)).SingleOrDefaultAsync(x => x.Id == id, HttpContext.RequestAborted);
         if (screen is null || !screen.IsDraft || screen.AuthorId != User.UserId())
         {
             return false;
@@ -207,13 +206,13 @@ public sealed class EditModel(
 
     /// <summary>A finished screen the user may see opens read-only; anything else is not found.</summary>
     private async Task<IActionResult> NotEditableAsync(Guid id) =>
-        await access.Visible(User).AnyAsync(x => x.Id == id, HttpContext.RequestAborted)
+        await (await access.VisibleAsync(User, HttpContext.RequestAborted)).AnyAsync(x => x.Id == id, HttpContext.RequestAborted)
             ? RedirectToPage("Details", new { id })
             : NotFound();
 
     private async Task<bool> TipVisibleAsync(Guid tipId)
     {
         var county = User.CountyId();
-        return CanLinkTips && await db.Tips.AnyAsync(t => t.Id == tipId && t.JurisdictionId == county, HttpContext.RequestAborted);
+        return await access.SeesCountyAsync(User, HttpContext.RequestAborted) && await db.Tips.AnyAsync(t => t.Id == tipId && t.JurisdictionId == county, HttpContext.RequestAborted);
     }
 }

@@ -20,13 +20,17 @@ public sealed class IndexModel(ScreenAccess access, ScreeningInstruments instrum
     public IReadOnlyList<Row> Finished { get; private set; } = [];
     public IReadOnlyList<Row>? Found { get; private set; }
     public string? Reference { get; private set; }
+    /// <summary>The county's intake staff: they may look a youth reference up across the county's screens.</summary>
+    public bool SeesCounty { get; private set; }
 
     public async Task OnGetAsync(string? reference)
     {
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         Row ToRow(SavedScreen s) => new(s, set.Find(s.InstrumentId, s.InstrumentVersion)?.Title.For(Localization.Language) ?? s.InstrumentId);
         var me = User.UserId();
-        var mine = access.Visible(User).Where(s => s.AuthorId == me).OrderByDescending(s => s.UpdatedUtc);
+        var visible = await access.VisibleAsync(User, HttpContext.RequestAborted);
+        SeesCounty = await access.SeesCountyAsync(User, HttpContext.RequestAborted);
+        var mine = visible.Where(s => s.AuthorId == me).OrderByDescending(s => s.UpdatedUtc);
         // Two lists of their own, so that many finished screens never push a draft out of sight.
         Drafts = (await mine.Where(s => s.CompletedUtc == null).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();
         Finished = (await mine.Where(s => s.CompletedUtc != null).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();
@@ -35,7 +39,7 @@ public sealed class IndexModel(ScreenAccess access, ScreeningInstruments instrum
         if (Reference is not null && BlindIndex.NormaliseReference(Reference).Length > 0)
         {
             var index = await blindIndex.ComputeAsync(EditModel.SubjectPurpose, BlindIndex.NormaliseReference(Reference), HttpContext.RequestAborted);
-            Found = (await access.Visible(User).Include(s => s.Author).Where(s => s.SubjectIndex == index)
+            Found = (await visible.Include(s => s.Author).Where(s => s.SubjectIndex == index)
                 .OrderByDescending(s => s.CreatedUtc).Take(ListSize).ToListAsync(HttpContext.RequestAborted)).Select(ToRow).ToList();
         }
     }
