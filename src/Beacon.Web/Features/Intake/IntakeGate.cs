@@ -50,6 +50,8 @@ public static class TriageCodes
     public const string Assign = "assign";
     public const string Link = "link";
     public const string LinkNew = "link-new";
+    /// <summary>Its screen was taken out of the case it was linked to: back in the queue.</summary>
+    public const string Unlink = "unlink";
     public const string Close = "close";
     public const string Reopen = "reopen";
 

@@ -48,6 +48,7 @@ public static class TriageHistory
         TriageCodes.Assign => "History.Assign",
         TriageCodes.Link => "History.Link",
         TriageCodes.LinkNew => "History.LinkNew",
+        TriageCodes.Unlink => "History.Unlink",
         TriageCodes.Close => "History.Close",
         TriageCodes.Reopen => "History.Reopen",
         _ => "History.Other",

@@ -130,7 +130,7 @@ public sealed class PlanServicesTeamScreensTests(BeaconFactory factory) : IClass
     // --- Screens -----------------------------------------------------------------------------------
 
     [Fact]
-    public async Task Screen_AttachedWithItsIntakeItemOpen_TheItemIsLinkedToTheCaseAndAudited()
+    public async Task Screen_AttachedWithItsIntakeItemOpen_TheItemIsLinkedAndDetachedGoesBackToTheQueue()
     {
         var (worker, c) = await factory.AssignedCaseAsync();
         var screen = await WriteScreenAsync(worker.User, finished: true);
@@ -148,6 +148,13 @@ public sealed class PlanServicesTeamScreensTests(BeaconFactory factory) : IClass
         Assert.NotEqual(item.Stamp, linked.Stamp);
         Assert.Contains(await factory.EntriesAsync(), e =>
             e is { Action: AuditAction.Change, RecordType: AuditRecordTypes.IntakeItem, Detail: "link" } && e.RecordId == item.Id.ToString() && e.UserId == worker.User.Id);
+
+        // Taken out again: the item is back in the queue, as it was.
+        CaseWorkKit.AssertBackToCase(await worker.PostAsync($"/cases/{c.Id}/screens/{screen.Id}/detach", new()), c.Id, "case-screens");
+        var back = await factory.QueryAsync(db => db.IntakeItems.AsNoTracking().SingleAsync(i => i.Id == item.Id));
+        Assert.Equal((IntakeStatus.New, null, null), (back.Status, back.CaseId, back.YouthId));
+        Assert.Contains(await factory.EntriesAsync(), e =>
+            e is { Action: AuditAction.Change, RecordType: AuditRecordTypes.IntakeItem, Detail: "unlink" } && e.RecordId == item.Id.ToString());
     }
 
     [Fact]

@@ -9,9 +9,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Beacon.Web.Features.Cases.Work;
 
-/// <summary>Takes a screen out of the case after a confirmation step; the screen itself is kept as it was.</summary>
+/// <summary>
+/// Takes a screen out of the case after a confirmation step; the screen itself is kept as it was. The
+/// screen's intake item, if it was linked to this case, goes back to the queue (audited as "unlink").
+/// </summary>
 public sealed class DetachScreenModel(
-    CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreeningInstruments instruments, SensitiveText sensitive)
+    CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreeningInstruments instruments, SensitiveText sensitive,
+    AuditTrail audit, TimeProvider clock)
     : CaseWorkPage(gate, c)
 {
     public SavedScreen Screen { get; private set; } = null!;
@@ -37,6 +41,15 @@ public sealed class DetachScreenModel(
 
         Screen.CaseId = null;
         Screen.Stamp = Guid.NewGuid();
+        var item = await db.IntakeItems.SingleOrDefaultAsync(
+            i => i.ScreenId == screenId && i.CaseId == id && i.Status == IntakeStatus.Linked, Aborted);
+        if (item is not null)
+        {
+            (item.Status, item.CaseId, item.YouthId) = (item.AssignedUserId is null ? IntakeStatus.New : IntakeStatus.Assigned, null, null);
+            item.LastActionUtc = clock.GetUtcNow().UtcDateTime;
+            item.Stamp = Guid.NewGuid();
+        }
+
         try
         {
             await db.SaveChangesAsync(Aborted);
@@ -45,6 +58,11 @@ public sealed class DetachScreenModel(
         {
             // Taken out (or moved) by someone else at the same moment: nothing of this case to change.
             return NotFound();
+        }
+
+        if (item is not null)
+        {
+            await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.Id.ToString(), AuditOutcome.Allowed, Intake.TriageCodes.Unlink, Aborted);
         }
 
         return await DoneAsync(AuditAction.Change, "screen-detach", "Screens.Notice.Detached", CaseSections.Screens);
