@@ -1,0 +1,93 @@
+using Beacon.Core.Catalog;
+
+namespace Beacon.Core.Scanning;
+
+/// <summary>
+/// The note scanner's lexicon for one language (content/scanner/lexicon.{en,es}.json): for each catalog
+/// item ID, the phrases that, found in a case note, point to it. Only data; the matcher is separate.
+/// </summary>
+public sealed class ScannerLexicon
+{
+    /// <summary>The languages Beacon writes notes in; the scanner has one lexicon and one cue file for each.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+
+    private ScannerLexicon(string language, IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> terms)
+    {
+        Language = language;
+        Terms = terms;
+    }
+
+    public string Language { get; }
+
+    /// <summary>Catalog item ID → its phrases, in file order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> Terms { get; }
+
+    public static ScannerLexicon Load(string path)
+    {
+        var name = Path.GetFileName(path);
+        var file = ScannerJson.Read<LexiconFile>(path);
+        var language = ScannerJson.CheckLanguage(name, file.Language);
+        if (file.Terms is null || file.Terms.Count == 0)
+        {
+            throw new InvalidDataException($"{name}: terms: there are none.");
+        }
+
+        var terms = new Dictionary<string, IReadOnlyList<ScannerPhrase>>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal); // folded phrase → indicator
+        for (var i = 0; i < file.Terms.Count; i++)
+        {
+            var term = file.Terms[i];
+            var id = term.Indicator ?? "";
+            var at = $"{name}: terms[{i}] ({(id.Length == 0 ? "no indicator" : id)})";
+            if (id.Length == 0 || terms.ContainsKey(id))
+            {
+                throw new InvalidDataException($"{at}: each term needs an indicator ID, and each ID one term.");
+            }
+
+            if (term.Phrases is null || term.Phrases.Count == 0)
+            {
+                throw new InvalidDataException($"{at}: no phrases.");
+            }
+
+            var phrases = new List<ScannerPhrase>();
+            foreach (var text in term.Phrases)
+            {
+                var phrase = ScannerPhrase.TryParse(text, out var why)
+                    ?? throw new InvalidDataException($"{at}: phrase \"{text}\": {why}.");
+
+                // One phrase, one meaning: a match must say which indicator it found.
+                if (!owner.TryAdd(phrase.Key, id))
+                {
+                    throw new InvalidDataException(
+                        $"{at}: phrase \"{text}\" is already under {owner[phrase.Key]} (accents and case do not count).");
+                }
+
+                phrases.Add(phrase);
+            }
+
+            terms[id] = phrases;
+        }
+
+        return new ScannerLexicon(language, terms);
+    }
+
+    /// <summary>IDs the lexicon uses that the catalog does not have (a typo, or a renamed item).</summary>
+    public IReadOnlyList<string> UnknownIndicators(IndicatorCatalog catalog) =>
+        Terms.Keys.Where(id => !catalog.Contains(id)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Catalog item IDs the lexicon has no phrases for.</summary>
+    public IReadOnlyList<string> MissingIndicators(IndicatorCatalog catalog) =>
+        catalog.AllIds.Where(id => !Terms.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+
+    private sealed class LexiconFile
+    {
+        public string? Language { get; set; }
+        public List<TermDto>? Terms { get; set; }
+    }
+
+    private sealed class TermDto
+    {
+        public string? Indicator { get; set; }
+        public List<string?>? Phrases { get; set; }
+    }
+}

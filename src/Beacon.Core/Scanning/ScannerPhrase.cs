@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Beacon.Core.Scanning;
+
+/// <summary>
+/// One word of a phrase. <see cref="Prefix"/> means "any word starting with <see cref="Text"/>" (written
+/// "motel*"); a lone "*" is a prefix word with empty text, so it matches exactly one word of any kind.
+/// </summary>
+public sealed record PhraseWord(string Text, bool Prefix)
+{
+    public bool IsWildcard => Prefix && Text.Length == 0;
+}
+
+/// <summary>A lexicon or cue phrase as written in content/scanner, split into words for the matcher.</summary>
+public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord> Words)
+{
+    /// <summary>
+    /// Parses a phrase, or says why it is refused. Phrases are kept strict (lowercase, single spaces, only
+    /// letters, digits, ' and - plus a trailing *) so that the data reads the same way the matcher will.
+    /// </summary>
+    public static ScannerPhrase? TryParse(string? text, out string why)
+    {
+        why = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            why = "the phrase is empty";
+            return null;
+        }
+
+        if (text != text.Trim() || text.Contains("  ", StringComparison.Ordinal))
+        {
+            why = "words must be separated by single spaces, with none at either end";
+            return null;
+        }
+
+        var words = new List<PhraseWord>();
+        foreach (var word in text.Split(' '))
+        {
+            if (word.Any(char.IsUpper))
+            {
+                why = $"\"{word}\" has uppercase letters (write lowercase; matching folds case)";
+                return null;
+            }
+
+            if (word == "*")
+            {
+                words.Add(new PhraseWord("", true));
+                continue;
+            }
+
+            if (!WordPattern().IsMatch(word))
+            {
+                why = $"\"{word}\" has punctuation other than *, ' and - (or a * not at the end of the word)";
+                return null;
+            }
+
+            var prefix = word.EndsWith('*');
+            words.Add(new PhraseWord(prefix ? word[..^1] : word, prefix));
+        }
+
+        if (words.All(w => w.IsWildcard))
+        {
+            why = "a phrase of only * would match any words";
+            return null;
+        }
+
+        return new ScannerPhrase(text, words);
+    }
+
+    /// <summary>
+    /// The phrase with case and accents folded, as the matcher will compare it: "está" and "esta" are one
+    /// phrase, so the duplicate check uses this key.
+    /// </summary>
+    public string Key => Fold(Text);
+
+    /// <summary>Lowercase, without accents (ñ becomes n too), as notes will be folded before matching.</summary>
+    public static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    // Letters (with combining accents), digits, apostrophes and hyphens, at least one letter or digit,
+    // then an optional * for "any word starting with this".
+    [GeneratedRegex(@"^(?=.*[\p{Ll}\p{Lo}\p{Nd}])[\p{Ll}\p{Lo}\p{Mn}\p{Nd}'-]+\*?$")]
+    private static partial Regex WordPattern();
+}
