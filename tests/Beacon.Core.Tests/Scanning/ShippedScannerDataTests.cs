@@ -42,16 +42,29 @@ public sealed class ShippedScannerDataTests
     [InlineData("track")]
     [InlineData("blade")]
     [InlineData("wifey")]
-    public void Terms_EnglishLexicon_HaveTheSlangOfTheIssueUnderExploitationLexicon(string slang)
-    {
-        var phrases = ScannerLexicon.Load(ScannerContent.File("lexicon.en.json")).Terms["exploitation-lexicon"];
-        var target = slang.Split(' ');
+    public void Terms_EnglishLexicon_HaveTheSlangOfTheIssueUnderExploitationLexicon(string slang) =>
+        Assert.True(HasSlang("en", slang), $"no phrase with \"{slang}\" under exploitation-lexicon");
 
-        // The slang is there if some phrase has its words in a row, a prefix word ("trick*") counting as a match.
-        Assert.Contains(phrases, p => Enumerable.Range(0, p.Words.Count - target.Length + 1).Any(start =>
-            target.Select((w, k) => p.Words[start + k]).Zip(target).All(pair =>
-                pair.First.Prefix ? pair.Second.StartsWith(pair.First.Text, StringComparison.Ordinal)
-                                  : pair.First.Text == pair.Second)));
+    [Theory]
+    [InlineData("papi")]
+    [InlineData("la vida")]
+    [InlineData("trick")]
+    [InlineData("cita")]
+    [InlineData("track")]
+    [InlineData("la pista")]
+    [InlineData("blade")]
+    [InlineData("wifey")]
+    public void Terms_SpanishLexicon_HaveTheSlangsCounterpartsUnderExploitationLexicon(string slang) =>
+        Assert.True(HasSlang("es", slang), $"no phrase with \"{slang}\" under exploitation-lexicon");
+
+    // The slang is there if some phrase has its words in a row, a prefix word ("trick*") counting as a match.
+    private static bool HasSlang(string language, string slang)
+    {
+        var phrases = ScannerLexicon.Load(ScannerContent.File($"lexicon.{language}.json")).Terms["exploitation-lexicon"];
+        var target = slang.Split(' ');
+        return phrases.Any(p => Enumerable.Range(0, p.Words.Count - target.Length + 1).Any(start =>
+            target.Select((w, k) => (Word: p.Words[start + k], Text: w)).All(pair =>
+                pair.Word.Prefix ? pair.Text.StartsWith(pair.Word.Text, StringComparison.Ordinal) : pair.Word.Text == pair.Text)));
     }
 
     [Theory]
