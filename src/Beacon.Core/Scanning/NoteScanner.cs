@@ -1,0 +1,508 @@
+using System.Globalization;
+using System.Text;
+
+namespace Beacon.Core.Scanning;
+
+/// <summary>What a finding says about the youth: asserted, denied, or only asked, feared or possible.</summary>
+public enum FindingStatus
+{
+    Present,
+    Negated,
+    Uncertain,
+}
+
+/// <summary>
+/// One lexicon phrase found in a note: the catalog item ID it points to, whether it is asserted, negated or
+/// uncertain, its character span in the original text (<see cref="End"/> exclusive), the text matched, and the
+/// trigger's original text that decided the status (null when present).
+/// </summary>
+public sealed record Finding(string Indicator, FindingStatus Status, int Start, int End, string Text, string? Cue);
+
+/// <summary>
+/// The note scanner's matching engine for one language: a word trie over the lexicon and one over the cue
+/// lists, both on folded words (lowercase, no accents), read in one pass over the note. ConText-style: a
+/// negation or uncertainty trigger reaches <see cref="ScannerCues.Window"/> words within its sentence unless a
+/// terminator comes first; pseudo-triggers are masked; a trigger inside a matched phrase is part of it; a
+/// mention right after an other-person cue ("her friend") is not the youth's and is left out. Built once,
+/// immutable, safe to share between threads.
+/// </summary>
+public sealed class NoteScanner
+{
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Node terms = new();
+    private readonly Node cues = new();
+    private readonly List<(string Indicator, ScannerPhrase Phrase)> termEntries = [];
+    private readonly List<CueEntry> cueEntries = [];
+    private readonly int window;
+
+    public NoteScanner(ScannerLexicon lexicon, ScannerCues cueLists)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(cueLists);
+        if (lexicon.Language != cueLists.Language)
+        {
+            throw new ArgumentException(
+                $"The lexicon is {lexicon.Language} and the cues are {cueLists.Language}: a scanner reads one language.",
+                nameof(cueLists));
+        }
+
+        Language = lexicon.Language;
+        window = cueLists.Window;
+        lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        foreach (var (indicator, phrases) in lexicon.Terms)
+        {
+            foreach (var phrase in phrases)
+            {
+                termEntries.Add((indicator, phrase));
+                Insert(terms, phrase, termEntries.Count - 1);
+            }
+        }
+
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        void AddCues(IEnumerable<ScannerPhrase> phrases, CueRoles role)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (byKey.TryGetValue(phrase.Key, out var at))
+                {
+                    cueEntries[at] = cueEntries[at] with { Roles = cueEntries[at].Roles | role };
+                    continue;
+                }
+
+                // A cue word written without accents does not match a word written with them ("si" is not "sí"):
+                // in Spanish the accent is what tells the two words apart.
+                var plain = phrase.Words.Select(w => !w.Prefix && ScannerPhrase.Fold(w.Text) == w.Text).ToArray();
+                cueEntries.Add(new CueEntry(role, phrase, plain));
+                byKey[phrase.Key] = cueEntries.Count - 1;
+                Insert(cues, phrase, cueEntries.Count - 1);
+            }
+        }
+
+        AddCues(cueLists.Negation.Before, CueRoles.NegationBefore);
+        AddCues(cueLists.Negation.After, CueRoles.NegationAfter);
+        AddCues(cueLists.Uncertainty.Before, CueRoles.UncertaintyBefore);
+        AddCues(cueLists.Uncertainty.After, CueRoles.UncertaintyAfter);
+        AddCues(cueLists.Pseudo, CueRoles.Pseudo);
+        AddCues(cueLists.Terminators, CueRoles.Terminator);
+        AddCues(cueLists.OtherPerson, CueRoles.OtherPerson);
+    }
+
+    public string Language { get; }
+
+    /// <summary>The findings of a note, in the order they appear in it.</summary>
+    public IReadOnlyList<Finding> Scan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = new char[text.Length];
+        var tokens = new List<Token>();
+        NoteText.Tokenize(text, folded, tokens);
+        var ids = new int[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            ids[i] = lookup.TryGetValue(folded.AsSpan(t.FoldStart, t.FoldLength), out var id) ? id : -1;
+        }
+
+        var findings = new List<Finding>();
+        var state = new ScanState(text, folded, tokens, ids);
+        var start = 0;
+        while (start < tokens.Count)
+        {
+            var end = start + 1;
+            while (end < tokens.Count && tokens[end].Sentence == tokens[start].Sentence)
+            {
+                end++;
+            }
+
+            ScanSentence(state, start, end, findings);
+            start = end;
+        }
+
+        return findings;
+    }
+
+    private void ScanSentence(ScanState s, int from, int to, List<Finding> findings)
+    {
+        // Terms: longest first, shorter overlapping matches dropped.
+        var termMatches = Select(s, terms, from, to, null, s.TermCandidates, s.TermTaken);
+        if (termMatches.Count == 0)
+        {
+            return;
+        }
+
+        var cueMatches = Select(s, cues, from, to, this, s.CueCandidates, s.CueTaken);
+
+        // A trigger inside a matched phrase is part of that phrase ("sin hogar", "no papers"); pseudo-triggers
+        // ("no longer") only mask what they contain.
+        cueMatches.RemoveAll(c => cueEntries[c.Payload].Roles == CueRoles.Pseudo || Overlaps(c, termMatches));
+
+        termMatches.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var term in termMatches)
+        {
+            var status = FindingStatus.Present;
+            Match? decider = null;
+            var nearest = int.MaxValue;
+            var aboutSomeoneElse = false;
+            foreach (var cue in cueMatches)
+            {
+                var roles = cueEntries[cue.Payload].Roles;
+                if (cue.End <= term.Start && term.Start - cue.End < window && !TerminatorBetween(cueMatches, cue.End, term.Start))
+                {
+                    var distance = term.Start - cue.End;
+                    aboutSomeoneElse |= (roles & CueRoles.OtherPerson) != 0;
+                    Consider(roles, CueRoles.NegationBefore, CueRoles.UncertaintyBefore, distance, cue);
+                }
+                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(cueMatches, term.End, cue.Start))
+                {
+                    Consider(roles, CueRoles.NegationAfter, CueRoles.UncertaintyAfter, cue.Start - term.End, cue);
+                }
+            }
+
+            if (aboutSomeoneElse)
+            {
+                continue;
+            }
+
+            var startChar = s.Tokens[term.Start].Start;
+            var endChar = s.Tokens[term.End - 1].End;
+            string? cueText = decider is { } d ? s.Text[s.Tokens[d.Start].Start..s.Tokens[d.End - 1].End] : null;
+            findings.Add(new Finding(termEntries[term.Payload].Indicator, status, startChar, endChar,
+                s.Text[startChar..endChar], cueText));
+
+            // The nearer trigger wins; at equal distance uncertainty wins (it asks for a look, not a dismissal).
+            void Consider(CueRoles roles, CueRoles negation, CueRoles uncertainty, int distance, Match cue)
+            {
+                if ((roles & uncertainty) != 0 && (distance < nearest || (distance == nearest && status == FindingStatus.Negated)))
+                {
+                    (status, nearest, decider) = (FindingStatus.Uncertain, distance, cue);
+                }
+                else if ((roles & negation) != 0 && distance < nearest)
+                {
+                    (status, nearest, decider) = (FindingStatus.Negated, distance, cue);
+                }
+            }
+        }
+    }
+
+    private bool TerminatorBetween(List<Match> cueMatches, int from, int to)
+    {
+        foreach (var c in cueMatches)
+        {
+            if (c.Start >= from && c.End <= to && (cueEntries[c.Payload].Roles & CueRoles.Terminator) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(Match cue, List<Match> termMatches)
+    {
+        foreach (var t in termMatches)
+        {
+            if (cue.Start < t.End && t.Start < cue.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // For each start word, its longest match; then longest first (earlier on a tie), dropping overlaps.
+    private static List<Match> Select(ScanState s, Node root, int from, int to, NoteScanner? cueCheck,
+        List<Match> candidates, List<Match> taken)
+    {
+        candidates.Clear();
+        taken.Clear();
+        for (var i = from; i < to; i++)
+        {
+            var best = new Best(i, -1, -1);
+            Walk(s, root, i, i, to, cueCheck, ref best);
+            if (best.Payload >= 0)
+            {
+                candidates.Add(new Match(i, best.End, best.Payload));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return taken;
+        }
+
+        candidates.Sort((a, b) => (b.End - b.Start) != (a.End - a.Start)
+            ? (b.End - b.Start).CompareTo(a.End - a.Start)
+            : a.Start.CompareTo(b.Start));
+        foreach (var c in candidates)
+        {
+            if (!Overlaps(c, taken))
+            {
+                taken.Add(c);
+            }
+        }
+
+        return taken;
+    }
+
+    private static void Walk(ScanState s, Node node, int start, int i, int to, NoteScanner? cueCheck, ref Best best)
+    {
+        if (node.Payload >= 0 && i > best.End && (cueCheck is null || cueCheck.AccentsAgree(s, node.Payload, start)))
+        {
+            best = new Best(start, i, node.Payload);
+        }
+
+        if (i == to)
+        {
+            return;
+        }
+
+        if (node.Exact is { } exact && s.Ids[i] >= 0 && exact.TryGetValue(s.Ids[i], out var next))
+        {
+            Walk(s, next, start, i + 1, to, cueCheck, ref best);
+        }
+
+        if (node.Prefixes is { } prefixes)
+        {
+            var t = s.Tokens[i];
+            var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
+            foreach (var (prefix, after) in prefixes)
+            {
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                }
+            }
+        }
+
+        if (node.Any is { } any)
+        {
+            Walk(s, any, start, i + 1, to, cueCheck, ref best);
+        }
+    }
+
+    private bool AccentsAgree(ScanState s, int payload, int start)
+    {
+        var plain = cueEntries[payload].Plain;
+        for (var k = 0; k < plain.Length; k++)
+        {
+            if (plain[k] && s.Tokens[start + k].Accented)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Insert(Node root, ScannerPhrase phrase, int payload)
+    {
+        var node = root;
+        foreach (var word in phrase.Words)
+        {
+            var text = ScannerPhrase.Fold(word.Text);
+            if (word.IsWildcard)
+            {
+                node = node.Any ??= new Node();
+            }
+            else if (word.Prefix)
+            {
+                node.Prefixes ??= [];
+                var at = node.Prefixes.FindIndex(p => p.Prefix == text);
+                if (at < 0)
+                {
+                    node.Prefixes.Add((text, new Node()));
+                    at = node.Prefixes.Count - 1;
+                }
+
+                node = node.Prefixes[at].Next;
+            }
+            else
+            {
+                if (!vocabulary.TryGetValue(text, out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[text] = id;
+                }
+
+                node.Exact ??= [];
+                if (!node.Exact.TryGetValue(id, out var next))
+                {
+                    next = new Node();
+                    node.Exact[id] = next;
+                }
+
+                node = next;
+            }
+        }
+
+        // The loaders refuse two phrases that fold alike in one list, so a node ends at most one phrase;
+        // the cue lists' shared phrases are merged before they get here.
+        if (node.Payload < 0)
+        {
+            node.Payload = payload;
+        }
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<int, Node>? Exact;
+        public List<(string Prefix, Node Next)>? Prefixes;
+        public Node? Any;
+        public int Payload = -1;
+    }
+
+    [Flags]
+    private enum CueRoles
+    {
+        None = 0,
+        NegationBefore = 1,
+        NegationAfter = 2,
+        UncertaintyBefore = 4,
+        UncertaintyAfter = 8,
+        Pseudo = 16,
+        Terminator = 32,
+        OtherPerson = 64,
+    }
+
+    private sealed record CueEntry(CueRoles Roles, ScannerPhrase Phrase, bool[] Plain);
+
+    private readonly record struct Match(int Start, int End, int Payload);
+
+    private readonly record struct Best(int Start, int End, int Payload);
+
+    private sealed class ScanState(string text, char[] folded, List<Token> tokens, int[] ids)
+    {
+        public string Text { get; } = text;
+        public char[] Folded { get; } = folded;
+        public List<Token> Tokens { get; } = tokens;
+        public int[] Ids { get; } = ids;
+        public List<Match> TermCandidates { get; } = [];
+        public List<Match> TermTaken { get; } = [];
+        public List<Match> CueCandidates { get; } = [];
+        public List<Match> CueTaken { get; } = [];
+    }
+}
+
+/// <summary>A word of a note: its span in the original text, its folded form in a shared buffer, its sentence.</summary>
+internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented);
+
+/// <summary>Tokenizing and folding a note in one pass, without a string per word.</summary>
+internal static class NoteText
+{
+    // Folded form of each char up to U+024F (Latin, Latin-1, Latin Extended-A/B), '\0' for a combining mark.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x250];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                table[c] = '\0';
+                continue;
+            }
+
+            var folded = ScannerPhrase.Fold(ch.ToString());
+            table[c] = folded.Length == 1 ? folded[0] : char.ToLowerInvariant(ch);
+        }
+
+        return table;
+    }
+
+    public static char Fold(char c, out bool accented)
+    {
+        accented = false;
+        if (c < 0x80)
+        {
+            return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+
+        if (c is '\u2019' or '\u2018')
+        {
+            return '\'';
+        }
+
+        if (c >= 0x300 && c <= 0x36F)
+        {
+            accented = true;
+            return '\0';
+        }
+
+        if (c < FoldTable.Length)
+        {
+            var f = FoldTable[c];
+            accented = f != char.ToLowerInvariant(c);
+            return f;
+        }
+
+        return char.ToLowerInvariant(c);
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010' or '\u2011';
+
+    // . ! ? ; : and line breaks end a sentence, except a . or : between digits (2.5, 3:30).
+    private static bool EndsSentence(string text, int i)
+    {
+        var c = text[i];
+        if (c is '.' or ':')
+        {
+            return !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
+        }
+
+        return c is '!' or '?' or ';' or '\n' or '\r' or '\u2026';
+    }
+
+    public static void Tokenize(string text, char[] folded, List<Token> tokens)
+    {
+        var sentence = 0;
+        var fold = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (EndsSentence(text, i))
+                {
+                    sentence++;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var foldStart = fold;
+            var accented = false;
+            while (i < text.Length)
+            {
+                c = text[i];
+                if (IsWordChar(c) || (IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
+                {
+                    var f = Fold(c, out var a);
+                    accented |= a;
+                    if (f != '\0')
+                    {
+                        folded[fold++] = f;
+                    }
+
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented));
+        }
+    }
+}
