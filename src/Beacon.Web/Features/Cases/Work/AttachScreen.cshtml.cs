@@ -17,7 +17,7 @@ namespace Beacon.Web.Features.Cases.Work;
 /// </summary>
 public sealed class AttachScreenModel(
     CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreenAccess screens, ScreeningInstruments instruments, SensitiveText sensitive,
-    AuditTrail audit, TimeProvider clock)
+    Intake.IntakeGate intake, TimeProvider clock)
     : CaseWorkPage(gate, c)
 {
     public const int ListSize = 50;
@@ -79,7 +79,7 @@ public sealed class AttachScreenModel(
 
         if (item is not null)
         {
-            await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.Id.ToString(), AuditOutcome.Allowed, Intake.TriageCodes.Link, Aborted);
+            await intake.RecordAsync(AuditAction.Change, item.Id, Intake.TriageCodes.Link, Aborted);
         }
 
         return await DoneAsync(AuditAction.Change, "screen-attach", "Screens.Notice.Attached", CaseSections.Screens);

@@ -15,7 +15,7 @@ namespace Beacon.Web.Features.Cases.Work;
 /// </summary>
 public sealed class DetachScreenModel(
     CaseGate gate, IStringLocalizer<CaseResource> c, BeaconDbContext db, ScreeningInstruments instruments, SensitiveText sensitive,
-    AuditTrail audit, TimeProvider clock)
+    Intake.IntakeGate intake, TimeProvider clock)
     : CaseWorkPage(gate, c)
 {
     public SavedScreen Screen { get; private set; } = null!;
@@ -62,7 +62,7 @@ public sealed class DetachScreenModel(
 
         if (item is not null)
         {
-            await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.Id.ToString(), AuditOutcome.Allowed, Intake.TriageCodes.Unlink, Aborted);
+            await intake.RecordAsync(AuditAction.Change, item.Id, Intake.TriageCodes.Unlink, Aborted);
         }
 
         return await DoneAsync(AuditAction.Change, "screen-detach", "Screens.Notice.Detached", CaseSections.Screens);

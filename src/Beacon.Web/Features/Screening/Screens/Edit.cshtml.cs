@@ -19,7 +19,7 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// </summary>
 public sealed class EditModel(
     BeaconDbContext db, ScreeningInstruments instruments, ScreenAccess access, SensitiveText sensitive, BlindIndex blindIndex,
-    TimeProvider clock, AuditTrail audit, IStringLocalizer<ScreeningResource> s) : PageModel
+    TimeProvider clock, IntakeGate intake, IStringLocalizer<ScreeningResource> s) : PageModel
 {
     public const string NoticeKey = "Screening.Notice";
     public const string SubjectPurpose = "screen-subject";
@@ -172,8 +172,7 @@ public sealed class EditModel(
             await tx.CommitAsync(HttpContext.RequestAborted);
             if (reopened is { } item)
             {
-                await audit.WriteAsync(AuditAction.Change, AuditRecordTypes.IntakeItem, item.ToString(), AuditOutcome.Allowed,
-                    TriageCodes.ReopenFor(IntakeReopenReason.NewInformation), HttpContext.RequestAborted);
+                await intake.RecordAsync(AuditAction.Change, item, TriageCodes.ReopenFor(IntakeReopenReason.NewInformation), HttpContext.RequestAborted);
             }
         }
 
