@@ -22,11 +22,23 @@ public sealed class NoteScanners
         }
     }
 
-    /// <summary>Loads every language's lexicon and cues from <paramref name="scannerFolder"/> (content/scanner).</summary>
-    public static NoteScanners Load(string scannerFolder) =>
-        new(ScannerLexicon.Languages.Select(language => new NoteScanner(
-            ScannerLexicon.Load(Path.Combine(scannerFolder, $"lexicon.{language}.json")),
-            ScannerCues.Load(Path.Combine(scannerFolder, $"cues.{language}.json")))));
+    /// <summary>
+    /// Loads every language's lexicon and cues from <paramref name="scannerFolder"/> (content/scanner); with a
+    /// <paramref name="catalog"/>, a lexicon naming an ID the catalog does not have is refused.
+    /// </summary>
+    public static NoteScanners Load(string scannerFolder, Catalog.IndicatorCatalog? catalog = null) =>
+        new(ScannerLexicon.Languages.Select(language =>
+        {
+            var path = Path.Combine(scannerFolder, $"lexicon.{language}.json");
+            var lexicon = ScannerLexicon.Load(path);
+            if (catalog is not null && lexicon.UnknownIndicators(catalog) is [_, ..] unknown)
+            {
+                throw new InvalidDataException(
+                    $"{Path.GetFileName(path)}: {string.Join(", ", unknown)} is not in the indicator catalog.");
+            }
+
+            return new NoteScanner(lexicon, ScannerCues.Load(Path.Combine(scannerFolder, $"cues.{language}.json")));
+        }));
 
     public NoteScanner For(string language) =>
         scanners.TryGetValue(language, out var scanner)

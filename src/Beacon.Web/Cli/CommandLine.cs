@@ -71,7 +71,8 @@ public static class CommandLine
             _ = services.GetRequiredService<Features.Screening.ScreeningInstruments>().Shipped;
             return true;
         }
-        catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException)
+        catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException
+            or InvalidDataException)
         {
             Console.Error.WriteLine($"Beacon cannot start: {ex.Message}");
             return false;

@@ -1,5 +1,6 @@
 using Beacon.Core.Catalog;
 using Beacon.Core.Content;
+using Beacon.Core.Scanning;
 using Beacon.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed class LearnContent
         var root = options.Value.ResolveContentPath();
         Catalog = IndicatorCatalog.Load(Path.Combine(root, "catalog", "indicators.json"));
         Library = ContentLoader.Load(Path.Combine(root, "learn"), Catalog);
+        Scanners = NoteScanners.Load(Path.Combine(root, "scanner"), Catalog);
         foreach (var problem in Library.Problems)
         {
             logger.LogError("Content problem: {Problem}", problem);
@@ -24,4 +26,7 @@ public sealed class LearnContent
 
     public IndicatorCatalog Catalog { get; }
     public ContentLibrary Library { get; }
+
+    /// <summary>The note scanner for each language (content/scanner), checked against the catalog.</summary>
+    public NoteScanners Scanners { get; }
 }
