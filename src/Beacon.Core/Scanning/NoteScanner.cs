@@ -281,6 +281,11 @@ public sealed class NoteScanner
         {
             Walk(s, any, start, i + 1, to, cueCheck, ref best);
         }
+
+        if (node.Number is { } number && s.Tokens[i].Digits)
+        {
+            Walk(s, number, start, i + 1, to, cueCheck, ref best);
+        }
     }
 
     private bool AccentsAgree(ScanState s, int payload, int start)
@@ -306,6 +311,10 @@ public sealed class NoteScanner
             if (word.IsWildcard)
             {
                 node = node.Any ??= new Node();
+            }
+            else if (word.IsNumber)
+            {
+                node = node.Number ??= new Node();
             }
             else if (word.Prefix)
             {
@@ -351,6 +360,7 @@ public sealed class NoteScanner
         public Dictionary<int, Node>? Exact;
         public List<(string Prefix, Node Next)>? Prefixes;
         public Node? Any;
+        public Node? Number;
         public int Payload = -1;
     }
 
@@ -387,7 +397,7 @@ public sealed class NoteScanner
 }
 
 /// <summary>A word of a note: its span in the original text, its folded form in a shared buffer, its sentence.</summary>
-internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented);
+internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented, bool Digits);
 
 /// <summary>Tokenizing and folding a note in one pass, without a string per word.</summary>
 internal static class NoteText
@@ -482,6 +492,7 @@ internal static class NoteText
             var start = i;
             var foldStart = fold;
             var accented = false;
+            var digits = true;
             while (i < text.Length)
             {
                 c = text[i];
@@ -489,6 +500,7 @@ internal static class NoteText
                 {
                     var f = Fold(c, out var a);
                     accented |= a;
+                    digits &= c is >= '0' and <= '9';
                     if (f != '\0')
                     {
                         folded[fold++] = f;
@@ -502,7 +514,7 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented));
+            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented, digits));
         }
     }
 }

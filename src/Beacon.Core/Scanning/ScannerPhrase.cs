@@ -6,11 +6,16 @@ namespace Beacon.Core.Scanning;
 
 /// <summary>
 /// One word of a phrase. <see cref="Prefix"/> means "any word starting with <see cref="Text"/>" (written
-/// "motel*"); a lone "*" is a prefix word with empty text, so it matches exactly one word of any kind.
+/// "motel*"); a lone "*" is a prefix word with empty text, so it matches exactly one word of any kind; a lone
+/// "#" (<see cref="IsNumber"/>) matches one word made only of digits ("a # year old", "hombre de # años").
 /// </summary>
 public sealed record PhraseWord(string Text, bool Prefix)
 {
+    public const string Number = "#";
+
     public bool IsWildcard => Prefix && Text.Length == 0;
+
+    public bool IsNumber => !Prefix && Text == Number;
 }
 
 /// <summary>A lexicon or cue phrase as written in content/scanner, split into words for the matcher.</summary>
@@ -50,6 +55,12 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
                 continue;
             }
 
+            if (word == PhraseWord.Number)
+            {
+                words.Add(new PhraseWord(word, false));
+                continue;
+            }
+
             if (!WordPattern().IsMatch(word))
             {
                 why = $"\"{word}\" has punctuation other than *, ' and - (or a * not at the end of the word)";
@@ -60,9 +71,9 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
             words.Add(new PhraseWord(prefix ? word[..^1] : word, prefix));
         }
 
-        if (words.All(w => w.IsWildcard))
+        if (words.All(w => w.IsWildcard || w.IsNumber))
         {
-            why = "a phrase of only * would match any words";
+            why = "a phrase of only * and # would match any words";
             return null;
         }
 

@@ -20,6 +20,10 @@ internal static class ScannerContent
 
     public static string Folder => Path.Combine(Content.Value, "scanner");
 
+    /// <summary>The labelled development corpus (tests/Beacon.Core.Tests/Scanning/Corpus).</summary>
+    public static string CorpusFolder =>
+        Path.Combine(Path.GetDirectoryName(Content.Value)!, "tests", "Beacon.Core.Tests", "Scanning", "Corpus");
+
     public static string File(string name) => Path.Combine(Folder, name);
 
     public static readonly Lazy<IndicatorCatalog> Catalog =

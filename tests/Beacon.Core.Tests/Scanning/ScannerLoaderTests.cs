@@ -40,6 +40,16 @@ public sealed class ScannerLoaderTests : IDisposable
         Assert.Equal("tarjeta", phrases[2].Words[0].Text);
     }
 
+    [Fact]
+    public void NumberWord_MatchesDigitsOnly()
+    {
+        var scanner = new NoteScanner(ScannerLexicon.Load(Lexicon("\"a # year old boyfriend\"")), ScannerCues.Load(Cues()));
+
+        Assert.Equal(["a 24 year old boyfriend"], scanner.Scan("Has a 24 year old boyfriend.").Select(f => f.Text));
+        Assert.Empty(scanner.Scan("Has a twenty year old boyfriend. Has a 2b year old boyfriend."));
+        Assert.True(ScannerLexicon.Load(Lexicon("\"a # year old boyfriend\"")).Terms["hotel-keys"][0].Words[1].IsNumber);
+    }
+
     [Theory]
     [InlineData("\"\"", "empty")]
     [InlineData("\"Hotel key\"", "uppercase")]
@@ -50,6 +60,9 @@ public sealed class ScannerLoaderTests : IDisposable
     [InlineData("\"ho*tel key\"", "punctuation")]
     [InlineData("\"* *\"", "only *")]
     [InlineData("\"*\"", "only *")]
+    [InlineData("\"# *\"", "only *")]
+    [InlineData("\"#\"", "only *")]
+    [InlineData("\"ho#tel\"", "punctuation")]
     public void Load_MalformedPhrase_IsRefusedNamingFileEntryAndWhy(string phrase, string why)
     {
         var ex = Assert.Throws<InvalidDataException>(() => ScannerLexicon.Load(Lexicon(phrase)));

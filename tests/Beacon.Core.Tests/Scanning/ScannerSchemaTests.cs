@@ -24,6 +24,8 @@ public sealed class ScannerSchemaTests
     [InlineData("hotel  key")]
     [InlineData("hotel key.")]
     [InlineData("* *")]
+    [InlineData("# *")]
+    [InlineData("ho#tel")]
     [InlineData("")]
     public async Task Schema_MalformedPhrase_IsRefused(string phrase)
     {
