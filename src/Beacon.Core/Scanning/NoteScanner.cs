@@ -95,18 +95,19 @@ public sealed class NoteScanner
     public IReadOnlyList<Finding> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = new char[text.Length];
-        var tokens = new List<Token>();
-        NoteText.Tokenize(text, folded, tokens);
-        var ids = new int[tokens.Count];
+        // One scratch space per thread, reused from note to note: scanning allocates only what it returns.
+        var state = scratch ??= new ScanState();
+        state.Reset(text);
+        var tokens = state.Tokens;
+        NoteText.Tokenize(text, state.Folded, tokens);
+        var ids = state.IdsFor(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            ids[i] = lookup.TryGetValue(folded.AsSpan(t.FoldStart, t.FoldLength), out var id) ? id : -1;
+            ids[i] = lookup.TryGetValue(state.Folded.AsSpan(t.FoldStart, t.FoldLength), out var id) ? id : -1;
         }
 
         var findings = new List<Finding>();
-        var state = new ScanState(text, folded, tokens, ids);
         var start = 0;
         while (start < tokens.Count)
         {
@@ -118,6 +119,12 @@ public sealed class NoteScanner
 
             ScanSentence(state, start, end, findings);
             start = end;
+        }
+
+        // A very long document's buffers are not kept for the thread's lifetime.
+        if (state.Folded.Length > KeptScratchChars)
+        {
+            scratch = null;
         }
 
         return findings;
@@ -268,11 +275,15 @@ public sealed class NoteScanner
         {
             var t = s.Tokens[i];
             var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
-            foreach (var (prefix, after) in prefixes)
+            // Bucketed by first letter: a word is compared only with the prefixes that could start it.
+            if (word.Length > 0 && prefixes.Find(word[0]) is { } bucket)
             {
-                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                foreach (var (prefix, after) in bucket)
                 {
-                    Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                    }
                 }
             }
         }
@@ -318,15 +329,16 @@ public sealed class NoteScanner
             }
             else if (word.Prefix)
             {
-                node.Prefixes ??= [];
-                var at = node.Prefixes.FindIndex(p => p.Prefix == text);
+                node.Prefixes ??= new PrefixEdges();
+                var bucket = node.Prefixes.Add(text[0]);
+                var at = bucket.FindIndex(p => p.Prefix == text);
                 if (at < 0)
                 {
-                    node.Prefixes.Add((text, new Node()));
-                    at = node.Prefixes.Count - 1;
+                    bucket.Add((text, new Node()));
+                    at = bucket.Count - 1;
                 }
 
-                node = node.Prefixes[at].Next;
+                node = bucket[at].Next;
             }
             else
             {
@@ -358,10 +370,40 @@ public sealed class NoteScanner
     private sealed class Node
     {
         public Dictionary<int, Node>? Exact;
-        public List<(string Prefix, Node Next)>? Prefixes;
+        public PrefixEdges? Prefixes;
         public Node? Any;
         public Node? Number;
         public int Payload = -1;
+    }
+
+    /// <summary>A node's prefix words by their first (folded) letter, an array for the common letters.</summary>
+    private sealed class PrefixEdges
+    {
+        private readonly List<(string Prefix, Node Next)>?[] common = new List<(string, Node)>?[0x250];
+        private readonly Dictionary<char, List<(string Prefix, Node Next)>> rest = [];
+
+        public List<(string Prefix, Node Next)>? Find(char first) =>
+            first < common.Length ? common[first] : rest.GetValueOrDefault(first);
+
+        public List<(string Prefix, Node Next)> Add(char first)
+        {
+            if (Find(first) is { } bucket)
+            {
+                return bucket;
+            }
+
+            bucket = [];
+            if (first < common.Length)
+            {
+                common[first] = bucket;
+            }
+            else
+            {
+                rest[first] = bucket;
+            }
+
+            return bucket;
+        }
     }
 
     [Flags]
@@ -383,16 +425,42 @@ public sealed class NoteScanner
 
     private readonly record struct Best(int Start, int End, int Payload);
 
-    private sealed class ScanState(string text, char[] folded, List<Token> tokens, int[] ids)
+    private const int KeptScratchChars = 1 << 20;
+
+    [ThreadStatic]
+    private static ScanState? scratch;
+
+    private sealed class ScanState
     {
-        public string Text { get; } = text;
-        public char[] Folded { get; } = folded;
-        public List<Token> Tokens { get; } = tokens;
-        public int[] Ids { get; } = ids;
+        public string Text { get; private set; } = "";
+        public char[] Folded { get; private set; } = [];
+        public List<Token> Tokens { get; } = [];
+        public int[] Ids { get; private set; } = [];
         public List<Match> TermCandidates { get; } = [];
         public List<Match> TermTaken { get; } = [];
         public List<Match> CueCandidates { get; } = [];
         public List<Match> CueTaken { get; } = [];
+
+        public void Reset(string text)
+        {
+            Text = text;
+            if (Folded.Length < text.Length)
+            {
+                Folded = new char[Math.Max(text.Length, Folded.Length * 2)];
+            }
+
+            Tokens.Clear();
+        }
+
+        public int[] IdsFor(int count)
+        {
+            if (Ids.Length < count)
+            {
+                Ids = new int[Math.Max(count, Ids.Length * 2)];
+            }
+
+            return Ids;
+        }
     }
 }
 
