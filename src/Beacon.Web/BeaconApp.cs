@@ -6,6 +6,7 @@ using Beacon.Web.Features.Records.Retention;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
 using Beacon.Web.Features.Reporting;
+using Beacon.Web.Features.Scanning;
 using Beacon.Web.Features.Screening;
 using Beacon.Web.Features.Screening.Screens;
 using Beacon.Web.Features.TaskForce;
@@ -112,6 +113,7 @@ public static class BeaconApp
         app.MapPublicScreenApi();
         app.MapInstrumentsApi();
         app.MapScreensApi();
+        app.MapScanApi();
         // Unknown addresses get the 404 page, not a sign-in redirect that would hint at what exists.
         // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
         app.MapFallback("{*path}", context =>

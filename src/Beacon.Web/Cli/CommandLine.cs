@@ -10,18 +10,30 @@ namespace Beacon.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
+    public const string Usage = $"""
         Usage: beacon [serve] [--urls URL] [--Beacon:Database:Provider Sqlite|Postgres ...]
                beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
                beacon audit verify
                beacon seed-demo [--yes-demo-data]   (synthetic demo data; outside Development it needs --yes-demo-data)
+               {ScanCommand.Usage}
         """;
 
     /// <summary>Flags that belong to a command and take no value; the host's configuration would read the next argument as their value.</summary>
     private static readonly string[] CommandFlags = [SeedDemoCommand.ConfirmFlag];
 
+    /// <summary>
+    /// The host's settings for <c>beacon scan</c>, which takes every argument itself ("-" is stdin, not a setting):
+    /// every log line goes to standard error, so that standard output holds the scan's JSON lines only.
+    /// </summary>
+    private static readonly string[] ScanHostArgs = ["--Logging:Console:LogToStandardErrorThreshold", "Trace"];
+
     public static (string[] Command, string[] HostArgs) Split(string[] args)
     {
+        if (args is ["scan", ..])
+        {
+            return (args, ScanHostArgs);
+        }
+
         var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
         var rest = args.Skip(command.Length).ToArray();
         return ([.. command, .. rest.Where(CommandFlags.Contains)], rest.Where(a => !CommandFlags.Contains(a)).ToArray());
@@ -53,6 +65,9 @@ public static class CommandLine
             case ["seed-demo", .. var flags] when flags.All(f => f == SeedDemoCommand.ConfirmFlag):
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
                     confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));
+            case ["scan", .. var scanArgs]:
+                return await ScanCommand.RunOnConsoleAsync(
+                    () => ContentLoads(app.Services) ? app.Services.GetRequiredService<Features.Learn.LearnContent>().Scanners : null, scanArgs);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
                 return 2;
