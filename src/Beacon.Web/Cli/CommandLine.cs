@@ -16,6 +16,7 @@ public static class CommandLine
                beacon audit verify
                beacon seed-demo [--yes-demo-data]   (synthetic demo data; outside Development it needs --yes-demo-data)
                {ScanCommand.Usage}
+               {ScanEvaluateCommand.Usage}
         """;
 
     /// <summary>Flags that belong to a command and take no value; the host's configuration would read the next argument as their value.</summary>
@@ -65,6 +66,10 @@ public static class CommandLine
             case ["seed-demo", .. var flags] when flags.All(f => f == SeedDemoCommand.ConfirmFlag):
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
                     confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));
+            case ["scan", .. var evaluateArgs] when evaluateArgs.Contains(ScanEvaluateCommand.Flag):
+                return await new ScanEvaluateCommand(
+                    () => ContentLoads(app.Services) ? app.Services.GetRequiredService<Features.Learn.LearnContent>() : null,
+                    Console.Out, Console.Error).RunAsync(evaluateArgs);
             case ["scan", .. var scanArgs]:
                 return await ScanCommand.RunOnConsoleAsync(
                     () => ContentLoads(app.Services) ? app.Services.GetRequiredService<Features.Learn.LearnContent>().Scanners : null, scanArgs);
