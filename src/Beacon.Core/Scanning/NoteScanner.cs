@@ -99,7 +99,7 @@ public sealed class NoteScanner
         var state = scratch ??= new ScanState();
         state.Reset(text);
         var tokens = state.Tokens;
-        NoteText.Tokenize(text, state.Folded, tokens);
+        NoteText.Tokenize(text, state.Folded, tokens, state.Questions);
         var ids = state.IdsFor(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -175,6 +175,13 @@ public sealed class NoteScanner
             var startChar = s.Tokens[term.Start].Start;
             var endChar = s.Tokens[term.End - 1].End;
             string? cueText = decider is { } d ? s.Text[s.Tokens[d.Start].Start..s.Tokens[d.End - 1].End] : null;
+
+            // A question asks; it does not assert ("Does she have more than one phone?"). A denial inside one stays.
+            if (status == FindingStatus.Present && s.Questions.BinarySearch(s.Tokens[term.Start].Sentence) >= 0)
+            {
+                (status, cueText) = (FindingStatus.Uncertain, "?");
+            }
+
             findings.Add(new Finding(termEntries[term.Payload].Indicator, status, startChar, endChar,
                 s.Text[startChar..endChar], cueText));
 
@@ -293,9 +300,15 @@ public sealed class NoteScanner
             Walk(s, any, start, i + 1, to, cueCheck, ref best);
         }
 
-        if (node.Number is { } number && s.Tokens[i].Digits)
+        if (node.Numbers is { } numbers && s.Tokens[i].Number >= 0)
         {
-            Walk(s, number, start, i + 1, to, cueCheck, ref best);
+            foreach (var (min, after) in numbers)
+            {
+                if (s.Tokens[i].Number >= min)
+                {
+                    Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                }
+            }
         }
     }
 
@@ -325,7 +338,15 @@ public sealed class NoteScanner
             }
             else if (word.IsNumber)
             {
-                node = node.Number ??= new Node();
+                node.Numbers ??= [];
+                var at = node.Numbers.FindIndex(n => n.Min == word.MinNumber);
+                if (at < 0)
+                {
+                    node.Numbers.Add((word.MinNumber, new Node()));
+                    at = node.Numbers.Count - 1;
+                }
+
+                node = node.Numbers[at].Next;
             }
             else if (word.Prefix)
             {
@@ -372,7 +393,7 @@ public sealed class NoteScanner
         public Dictionary<int, Node>? Exact;
         public PrefixEdges? Prefixes;
         public Node? Any;
-        public Node? Number;
+        public List<(int Min, Node Next)>? Numbers;
         public int Payload = -1;
     }
 
@@ -435,6 +456,7 @@ public sealed class NoteScanner
         public string Text { get; private set; } = "";
         public char[] Folded { get; private set; } = [];
         public List<Token> Tokens { get; } = [];
+        public List<int> Questions { get; } = [];
         public int[] Ids { get; private set; } = [];
         public List<Match> TermCandidates { get; } = [];
         public List<Match> TermTaken { get; } = [];
@@ -450,6 +472,7 @@ public sealed class NoteScanner
             }
 
             Tokens.Clear();
+            Questions.Clear();
         }
 
         public int[] IdsFor(int count)
@@ -465,7 +488,7 @@ public sealed class NoteScanner
 }
 
 /// <summary>A word of a note: its span in the original text, its folded form in a shared buffer, its sentence.</summary>
-internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented, bool Digits);
+internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented, int Number);
 
 /// <summary>Tokenizing and folding a note in one pass, without a string per word.</summary>
 internal static class NoteText
@@ -524,13 +547,15 @@ internal static class NoteText
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
-    private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010' or '\u2011';
+    // Hyphens separate words ("26-year-old" is three), as they do in phrases; an apostrophe joins ("doesn't").
+    private static bool IsJoiner(char c) => c is '\'' or '\u2019';
 
-    // . ! ? ; : and line breaks end a sentence, except a . or : between digits (2.5, 3:30).
+    // . ! ? ; and line breaks end a sentence, except a . between digits (2.5). A colon does not: a checklist's
+    // "Tattoos: none" and "Possessions: hotel keys, cash: none" are one statement; a heading ends at its line break.
     private static bool EndsSentence(string text, int i)
     {
         var c = text[i];
-        if (c is '.' or ':')
+        if (c == '.')
         {
             return !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
         }
@@ -538,7 +563,11 @@ internal static class NoteText
         return c is '!' or '?' or ';' or '\n' or '\r' or '\u2026';
     }
 
-    public static void Tokenize(string text, char[] folded, List<Token> tokens)
+    /// <summary>
+    /// Splits a note into folded words in <paramref name="folded"/>, each with its sentence's number; the numbers of
+    /// the sentences that end with a question mark go in <paramref name="questions"/>, in order.
+    /// </summary>
+    public static void Tokenize(string text, char[] folded, List<Token> tokens, List<int> questions)
     {
         var sentence = 0;
         var fold = 0;
@@ -550,6 +579,11 @@ internal static class NoteText
             {
                 if (EndsSentence(text, i))
                 {
+                    if (c == '?' && (questions.Count == 0 || questions[^1] != sentence))
+                    {
+                        questions.Add(sentence);
+                    }
+
                     sentence++;
                 }
 
@@ -560,7 +594,7 @@ internal static class NoteText
             var start = i;
             var foldStart = fold;
             var accented = false;
-            var digits = true;
+            var number = 0;
             while (i < text.Length)
             {
                 c = text[i];
@@ -568,7 +602,8 @@ internal static class NoteText
                 {
                     var f = Fold(c, out var a);
                     accented |= a;
-                    digits &= c is >= '0' and <= '9';
+                    // The word's value when it is all digits (capped, so a long number stays large), else -1.
+                    number = number < 0 || c is < '0' or > '9' ? -1 : Math.Min(number * 10 + (c - '0'), 1_000_000_000);
                     if (f != '\0')
                     {
                         folded[fold++] = f;
@@ -582,7 +617,7 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented, digits));
+            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented, number));
         }
     }
 }

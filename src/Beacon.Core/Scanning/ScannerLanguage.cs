@@ -29,7 +29,7 @@ public static class ScannerLanguage
         ArgumentNullException.ThrowIfNull(text);
         var folded = new char[text.Length];
         var tokens = new List<Token>();
-        NoteText.Tokenize(text, folded, tokens);
+        NoteText.Tokenize(text, folded, tokens, []);
         int en = 0, es = 0;
         foreach (var t in tokens)
         {

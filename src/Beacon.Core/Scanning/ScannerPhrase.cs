@@ -7,15 +7,24 @@ namespace Beacon.Core.Scanning;
 /// <summary>
 /// One word of a phrase. <see cref="Prefix"/> means "any word starting with <see cref="Text"/>" (written
 /// "motel*"); a lone "*" is a prefix word with empty text, so it matches exactly one word of any kind; a lone
-/// "#" (<see cref="IsNumber"/>) matches one word made only of digits ("a # year old", "hombre de # años").
+/// "#" (<see cref="IsNumber"/>) matches one word made only of digits ("a # year old", "hombre de # años"), and
+/// "#18+" only such a number of at least 18 ("bf #18+": an adult boyfriend).
 /// </summary>
-public sealed record PhraseWord(string Text, bool Prefix)
+public sealed partial record PhraseWord(string Text, bool Prefix)
 {
     public const string Number = "#";
 
     public bool IsWildcard => Prefix && Text.Length == 0;
 
-    public bool IsNumber => !Prefix && Text == Number;
+    public bool IsNumber => !Prefix && Text.StartsWith('#');
+
+    /// <summary>The least number a number word matches (0 for a plain "#").</summary>
+    public int MinNumber => IsNumber && Text.Length > 1 ? int.Parse(Text.AsSpan(1, Text.Length - 2), System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    internal static bool IsNumberWord(string word) => word == Number || NumberAtLeast().IsMatch(word);
+
+    [GeneratedRegex(@"^#[0-9]{1,6}\+$")]
+    private static partial Regex NumberAtLeast();
 }
 
 /// <summary>A lexicon or cue phrase as written in content/scanner, split into words for the matcher.</summary>
@@ -55,7 +64,7 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
                 continue;
             }
 
-            if (word == PhraseWord.Number)
+            if (PhraseWord.IsNumberWord(word))
             {
                 words.Add(new PhraseWord(word, false));
                 continue;
@@ -67,8 +76,14 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
                 return null;
             }
 
-            var prefix = word.EndsWith('*');
-            words.Add(new PhraseWord(prefix ? word[..^1] : word, prefix));
+            // A hyphen separates words, in notes as in phrases: "26-year-old" is "26 year old", "ex-boyfriend" is
+            // "ex boyfriend", so one phrase matches both ways of writing it.
+            var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            for (var k = 0; k < parts.Length; k++)
+            {
+                var prefix = k == parts.Length - 1 && parts[k].EndsWith('*');
+                words.Add(new PhraseWord(prefix ? parts[k][..^1] : parts[k], prefix));
+            }
         }
 
         if (words.All(w => w.IsWildcard || w.IsNumber))
@@ -84,7 +99,7 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
     /// The phrase with case and accents folded, as the matcher will compare it: "está" and "esta" are one
     /// phrase, so the duplicate check uses this key.
     /// </summary>
-    public string Key => Fold(Text);
+    public string Key => Fold(string.Join(' ', Words.Select(w => w.IsWildcard ? "*" : w.Prefix ? w.Text + "*" : w.Text)));
 
     /// <summary>Lowercase, without accents (ñ becomes n too), as notes will be folded before matching.</summary>
     public static string Fold(string text)

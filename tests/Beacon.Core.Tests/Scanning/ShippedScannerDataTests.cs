@@ -68,7 +68,7 @@ public sealed class ShippedScannerDataTests
     }
 
     [Theory]
-    [InlineData("es", "exploitation-lexicon", "su papi la")]
+    [InlineData("es", "exploitation-lexicon", "trabaja para su papi")]
     [InlineData("es", "exploitation-lexicon", "trabaja en la pista")]
     [InlineData("es", "gifts-affection", "le compr* un celular")]
     [InlineData("es", "older-partner", "novio mayor")]
