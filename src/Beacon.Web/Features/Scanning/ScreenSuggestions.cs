@@ -86,9 +86,10 @@ public sealed class ScreenSuggestions(
         var county = user.CountyId();
         var tipItem = tipId is { } t
             ? await db.IntakeItems.AsNoTracking().Where(i => i.TipId == t && i.JurisdictionId == county)
-                .Select(i => new { i.Status, i.CaseId }).SingleOrDefaultAsync(ct)
+                .Select(i => new { i.CaseId }).SingleOrDefaultAsync(ct)
             : null;
-        var tipCase = tipItem?.Status == IntakeStatus.Linked ? tipItem.CaseId : null;
+        // The case the tip's item is linked to: the one a screen about the tip joins when finished.
+        var tipCase = tipItem?.CaseId;
         var decisions = new Dictionary<Guid, (Case Case, CaseAccessDecision Access)>();
         foreach (var id in new[] { caseId, tipCase }.OfType<Guid>().Distinct())
         {
@@ -100,7 +101,7 @@ public sealed class ScreenSuggestions(
 
         var sources = new List<Source>();
         // The tip as its intake item shows it: hidden once linked to a case the user does not see whole (ItemSource).
-        var tipReadable = tipItem is not null && (tipItem.CaseId is { } linked
+        var tipReadable = tipItem is not null && (tipCase is { } linked
             ? decisions.TryGetValue(linked, out var l) && l.Access.SeesWholeCase
             : await screens.SeesCountyAsync(user, ct));
         if (tipReadable && await db.Tips.AsNoTracking().SingleOrDefaultAsync(x => x.Id == tipId, ct) is { } tip)
