@@ -50,6 +50,7 @@ public static class BeaconApp
         services.AddSingleton<BlindIndex>();
         services.AddScoped<Features.Records.YouthIdentity>();
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
+        services.AddScoped<Features.Scanning.ScreenSuggestions>();
         services.AddScoped<RegistrationDesk>();
         services.AddCases();
         services.AddReporting();
@@ -66,6 +67,7 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Cases", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Reporting", Policies.Reports);
+                o.Conventions.AuthorizeFolder("/Scanning", Policies.StaffSession);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

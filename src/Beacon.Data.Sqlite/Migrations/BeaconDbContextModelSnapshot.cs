@@ -1116,6 +1116,10 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DismissedSuggestionsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstrumentId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -17,6 +17,7 @@ internal sealed class SavedScreenConfiguration : IEntityTypeConfiguration<SavedS
         b.Property(s => s.Level).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.SubjectIndex).HasMaxLength(64);
         b.Property(s => s.Stamp).IsConcurrencyToken();
+        b.Property(s => s.DismissedSuggestionsJson).HasMaxLength(SavedScreen.DismissedSuggestionsMax);
         // History: a county's screens of one tip or one youth reference, oldest first.
         b.HasIndex(s => new { s.JurisdictionId, s.TipId, s.CreatedUtc });
         b.HasIndex(s => new { s.JurisdictionId, s.SubjectIndex, s.CreatedUtc });

@@ -12,6 +12,7 @@ public class SavedScreen
 {
     public const int InstrumentIdMax = 64;
     public const int SubjectReferenceMax = 64;
+    public const int DismissedSuggestionsMax = 4000;
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string JurisdictionId { get; set; }
@@ -41,6 +42,11 @@ public class SavedScreen
     public DateTime? CompletedUtc { get; set; }
     /// <summary>Changed on every save, so that two tabs cannot overwrite each other's draft unseen.</summary>
     public Guid Stamp { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// The catalog IDs of the note scanner's "rate it?" suggestions the author put aside on this screen
+    /// (<c>["hotel-keys"]</c>), so that they are not offered again; null when none was. Never an answer.
+    /// </summary>
+    public string? DismissedSuggestionsJson { get; set; }
 
     public bool IsDraft => CompletedUtc is null;
 }

@@ -1,4 +1,5 @@
 using Beacon.Browser.Tests.Infrastructure;
+using Beacon.Browser.Tests.Scanning;
 using Beacon.Core.Accounts;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
@@ -198,7 +199,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var later = await signIn.SaveScreenAsync(server, Youth,
             new Dictionary<string, int> { ["hotel-keys"] = 2, ["sex-for-value"] = 2, ["foster-care"] = 2 }, finish: true);
         var noConcern = await signIn.SaveScreenAsync(server, null, new Dictionary<string, int> { ["withdrawal"] = 0 }, finish: true);
-        values.Add("screening/edit/{id}", ("choosing an instrument", ""), ("the administrator's draft", draft.ToString()));
+        values.Add("screening/edit/{id}", ("choosing an instrument", ""), ("the administrator's draft", draft.ToString()),
+            ("a draft of the user's case, with the note scanner's suggestions", (await server.AddDraftInCaseAsync(ownCase, administrator.Id)).ToString()));
         values.Add("screening/{id}",
             ("the administrator's draft", draft.ToString()), ("possible concern, about a tip", aboutTip.ToString()),
             ("clear concern", later.ToString()), ("no concern, no reference", noConcern.ToString()));

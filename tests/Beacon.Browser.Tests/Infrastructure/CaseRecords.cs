@@ -43,6 +43,10 @@ public static class CaseRecords
         return await scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.YouthId).SingleAsync();
     }
 
+    /// <summary>The note's text: with a sign it states, one it denies and one it leaves uncertain, for the note scanner's marks.</summary>
+    public const string CaseNoteText =
+        "Synthetic note: met at school with the counsellor. She has two phones. Denies an older boyfriend. Worried she may be staying at a motel.";
+
     /// <summary>The records a case's pages show: a note by <paramref name="authorId"/>, a team member, an attached finished screen, an MDT meeting.</summary>
     public static async Task<CaseWorkIds> AddCaseWorkAsync(this BeaconServer server, Guid caseId, Guid authorId, Guid teamUserId)
     {
@@ -51,7 +55,7 @@ public static class CaseRecords
         var c = await db.Cases.SingleAsync(x => x.Id == caseId);
         var now = DateTime.UtcNow;
         var note = new CaseNote { CaseId = caseId, AuthorId = authorId, CreatedUtc = now };
-        note.Versions.Add(new CaseNoteVersion { NoteId = note.Id, Number = 1, Text = "Synthetic note: met at school with the counsellor.", EditedByUserId = authorId, EditedUtc = now });
+        note.Versions.Add(new CaseNoteVersion { NoteId = note.Id, Number = 1, Text = CaseNoteText, EditedByUserId = authorId, EditedUtc = now });
         var member = new CaseMember { CaseId = caseId, UserId = teamUserId, Kind = CaseMemberKind.Team, AddedUtc = now };
         var screen = new SavedScreen
         {

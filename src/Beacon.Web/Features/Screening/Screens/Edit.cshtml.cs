@@ -4,6 +4,8 @@ using Beacon.Core.Screening;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Intake;
+using Beacon.Web.Features.Learn;
+using Beacon.Web.Features.Scanning;
 using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,10 +18,12 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// A staff screen: start one with either instrument (optionally about an intake item or a youth
 /// reference), save it as a draft and come back, or finish it. A finished screen never changes.
 /// Without JavaScript the level is shown each time the draft is saved; with it, as answers change.
+/// Above the questions, the note scanner suggests unanswered ones that the tip or the case's notes mention
+/// (<see cref="ScreenSuggestions"/>); dismissing one is remembered for the screen and never touches an answer.
 /// </summary>
 public sealed class EditModel(
     BeaconDbContext db, ScreeningInstruments instruments, ScreenAccess access, SensitiveText sensitive, BlindIndex blindIndex,
-    TimeProvider clock, IntakeGate intake, IStringLocalizer<ScreeningResource> s) : PageModel
+    TimeProvider clock, IntakeGate intake, IStringLocalizer<ScreeningResource> s, ScreenSuggestions suggestions, LearnContent content) : PageModel
 {
     public const string NoticeKey = "Screening.Notice";
     public const string SubjectPurpose = "screen-subject";
@@ -32,13 +36,17 @@ public sealed class EditModel(
     public Guid? TipId { get; private set; }
     public Guid Stamp { get; private set; }
     public ConcernLevel? SavedLevel { get; private set; }
+    public IReadOnlyList<ScreenSuggestion> Suggestions { get; private set; } = [];
+    /// <summary>The suggestions put aside: stored on a saved screen, carried by the form until a new one is first saved.</summary>
+    public IReadOnlySet<string> Dismissed { get; private set; } = new HashSet<string>();
+    public bool JustDismissed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? instrument, Guid? tip, string? reference)
     {
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         if (id is { } draftId)
         {
-            return await LoadDraftAsync(draftId, set) ? Page() : await NotEditableAsync(draftId);
+            return await LoadDraftAsync(draftId, set) ? await WithSuggestionsAsync() : await NotEditableAsync(draftId);
         }
 
         // Checked before the choice of instrument too: the choice's links carry the tip on.
@@ -56,7 +64,7 @@ public sealed class EditModel(
         }
 
         Reference = reference?.Trim();
-        return Page();
+        return await WithSuggestionsAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id, string? instrument, int version, Guid? tip, string? reference, Guid stamp, string? action)
@@ -108,6 +116,8 @@ public sealed class EditModel(
                 TipId = tip,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
+            Dismissed = DismissedSuggestions.Of(Request.Form["dismissed"], content.Catalog);
+            screen.DismissedSuggestionsJson = DismissedSuggestions.Write(Dismissed);
         }
 
         Answers = AnswerForm.Read(Instrument!, Request.Form);
@@ -123,7 +133,7 @@ public sealed class EditModel(
             // The stamp the form was opened with stays: after "changed in another window", saving
             // again keeps failing until the draft is reopened, so nobody overwrites work unseen.
             Stamp = id is null ? screen.Stamp : stamp;
-            return Page();
+            return await WithSuggestionsAsync();
         }
 
         var finish = action == "finish";
@@ -157,7 +167,7 @@ public sealed class EditModel(
         {
             ModelState.AddModelError("", s["Screen.Error.Changed"]);
             Stamp = stamp;
-            return Page();
+            return await WithSuggestionsAsync();
         }
 
         if (tx is not null)
@@ -180,6 +190,68 @@ public sealed class EditModel(
         return finish ? RedirectToPage("Details", new { id = screen.Id }) : RedirectToPage("Edit", new { id = screen.Id });
     }
 
+    /// <summary>
+    /// "Dismiss" on a suggestion: remembered for the screen (stored at once on a saved draft, carried by the form
+    /// before the first save), and the form shown again as it was sent, answers and reference unsaved and untouched.
+    /// </summary>
+    public async Task<IActionResult> OnPostDismissAsync(Guid? id, string? instrument, int version, Guid? tip, string? reference, Guid stamp, string? dismiss)
+    {
+        var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
+        if (id is { } draftId)
+        {
+            if (!await LoadDraftAsync(draftId, set))
+            {
+                return await NotEditableAsync(draftId);
+            }
+        }
+        else
+        {
+            Instrument = set.Find(instrument, version) ?? set.Active(instrument);
+            if (Instrument is null || (tip is { } tipId && !await TipVisibleAsync(tipId)))
+            {
+                return NotFound();
+            }
+
+            TipId = tip;
+            Dismissed = DismissedSuggestions.Of(Request.Form["dismissed"], content.Catalog);
+        }
+
+        Answers = AnswerForm.Read(Instrument!, Request.Form);
+        Reference = reference?.Trim();
+        Stamp = stamp;
+        if (dismiss is not null && content.Catalog.Contains(dismiss))
+        {
+            Dismissed = Dismissed.Append(dismiss).ToHashSet(StringComparer.Ordinal);
+            JustDismissed = true;
+            if (Draft is { } draft)
+            {
+                // Only this column changes: the answers and the stamp stay as they are, so the form's save still works.
+                draft.DismissedSuggestionsJson = DismissedSuggestions.Write(Dismissed);
+                try
+                {
+                    await db.SaveChangesAsync(HttpContext.RequestAborted);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    ModelState.AddModelError("", s["Screen.Error.Changed"]);
+                    JustDismissed = false;
+                }
+            }
+        }
+
+        return await WithSuggestionsAsync();
+    }
+
+    private async Task<IActionResult> WithSuggestionsAsync()
+    {
+        if (Instrument is not null)
+        {
+            Suggestions = await suggestions.ForAsync(User, Instrument, Answers, TipId, Draft?.CaseId, Dismissed, HttpContext.RequestAborted);
+        }
+
+        return Page();
+    }
+
     private async Task<bool> LoadDraftAsync(Guid id, InstrumentSet set)
     {
         var screen = await (await access.VisibleAsync(User, HttpContext.RequestAborted)).SingleOrDefaultAsync(x => x.Id == id, HttpContext.RequestAborted);
@@ -200,6 +272,7 @@ public sealed class EditModel(
         TipId = screen.TipId;
         Stamp = screen.Stamp;
         SavedLevel = screen.Level;
+        Dismissed = DismissedSuggestions.Read(screen.DismissedSuggestionsJson);
         return true;
     }
 
