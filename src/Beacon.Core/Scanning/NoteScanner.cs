@@ -121,7 +121,9 @@ public sealed class NoteScanner
             start = end;
         }
 
-        // A very long document's buffers are not kept for the thread's lifetime.
+        // Nothing of the note outlives the scan (its text and folded copy are case text); a very long document's
+        // buffers are not kept for the thread's lifetime either.
+        state.Release();
         if (state.Folded.Length > KeptScratchChars)
         {
             scratch = null;
@@ -133,35 +135,58 @@ public sealed class NoteScanner
     private void ScanSentence(ScanState s, int from, int to, List<Finding> findings)
     {
         // Terms: longest first, shorter overlapping matches dropped.
-        var termMatches = Select(s, terms, from, to, null, s.TermCandidates, s.TermTaken);
+        var termMatches = Select(s, terms, from, to, null, s.TermCandidates, s.TermTaken, s.TermCovered);
         if (termMatches.Count == 0)
         {
             return;
         }
 
-        var cueMatches = Select(s, cues, from, to, this, s.CueCandidates, s.CueTaken);
+        var cueMatches = Select(s, cues, from, to, this, s.CueCandidates, s.CueTaken, s.CueCovered);
 
         // A trigger inside a matched phrase is part of that phrase ("sin hogar", "no papers"); pseudo-triggers
         // ("no longer") only mask what they contain.
-        cueMatches.RemoveAll(c => cueEntries[c.Payload].Roles == CueRoles.Pseudo || Overlaps(c, termMatches));
+        var kept = 0;
+        for (var k = 0; k < cueMatches.Count; k++)
+        {
+            var c = cueMatches[k];
+            if (cueEntries[c.Payload].Roles != CueRoles.Pseudo && !Covered(s.TermCovered, c))
+            {
+                cueMatches[kept++] = c;
+            }
+        }
 
+        cueMatches.RemoveRange(kept, cueMatches.Count - kept);
+
+        // Sorted, non-overlapping: each term looks only at the cues within the window on either side, and finds a
+        // terminator between by binary search, so a long sentence costs the same per word as a short one.
         termMatches.Sort((a, b) => a.Start.CompareTo(b.Start));
+        cueMatches.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var terminators = s.Terminators;
+        terminators.Clear();
+        foreach (var c in cueMatches)
+        {
+            if ((cueEntries[c.Payload].Roles & CueRoles.Terminator) != 0)
+            {
+                terminators.Add(c);
+            }
+        }
         foreach (var term in termMatches)
         {
             var status = FindingStatus.Present;
             Match? decider = null;
             var nearest = int.MaxValue;
             var aboutSomeoneElse = false;
-            foreach (var cue in cueMatches)
+            for (var k = FirstEndingAfter(cueMatches, term.Start - window); k < cueMatches.Count && cueMatches[k].Start < term.End + window; k++)
             {
+                var cue = cueMatches[k];
                 var roles = cueEntries[cue.Payload].Roles;
-                if (cue.End <= term.Start && term.Start - cue.End < window && !TerminatorBetween(cueMatches, cue.End, term.Start))
+                if (cue.End <= term.Start && term.Start - cue.End < window && !TerminatorBetween(terminators, cue.End, term.Start))
                 {
                     var distance = term.Start - cue.End;
                     aboutSomeoneElse |= (roles & CueRoles.OtherPerson) != 0;
                     Consider(roles, CueRoles.NegationBefore, CueRoles.UncertaintyBefore, distance, cue);
                 }
-                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(cueMatches, term.End, cue.Start))
+                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(terminators, term.End, cue.Start))
                 {
                     Consider(roles, CueRoles.NegationAfter, CueRoles.UncertaintyAfter, cue.Start - term.End, cue);
                 }
@@ -200,24 +225,37 @@ public sealed class NoteScanner
         }
     }
 
-    private bool TerminatorBetween(List<Match> cueMatches, int from, int to)
+    // The first of the sorted, non-overlapping matches that ends after the word index.
+    private static int FirstEndingAfter(List<Match> sorted, int index)
     {
-        foreach (var c in cueMatches)
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
         {
-            if (c.Start >= from && c.End <= to && (cueEntries[c.Payload].Roles & CueRoles.Terminator) != 0)
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].End > index)
             {
-                return true;
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return false;
+        return lo;
     }
 
-    private static bool Overlaps(Match cue, List<Match> termMatches)
+    private static bool TerminatorBetween(List<Match> terminators, int from, int to)
     {
-        foreach (var t in termMatches)
+        var k = FirstEndingAfter(terminators, from);
+        return k < terminators.Count && terminators[k].Start >= from && terminators[k].End <= to;
+    }
+
+    private static bool Covered(bool[] covered, Match m)
+    {
+        for (var i = m.Start; i < m.End; i++)
         {
-            if (cue.Start < t.End && t.Start < cue.End)
+            if (covered[i])
             {
                 return true;
             }
@@ -228,10 +266,11 @@ public sealed class NoteScanner
 
     // For each start word, its longest match; then longest first (earlier on a tie), dropping overlaps.
     private static List<Match> Select(ScanState s, Node root, int from, int to, NoteScanner? cueCheck,
-        List<Match> candidates, List<Match> taken)
+        List<Match> candidates, List<Match> taken, bool[] covered)
     {
         candidates.Clear();
         taken.Clear();
+        Array.Clear(covered, from, to - from);
         for (var i = from; i < to; i++)
         {
             var best = new Best(i, -1, -1);
@@ -252,9 +291,10 @@ public sealed class NoteScanner
             : a.Start.CompareTo(b.Start));
         foreach (var c in candidates)
         {
-            if (!Overlaps(c, taken))
+            if (!Covered(covered, c))
             {
                 taken.Add(c);
+                Array.Fill(covered, true, c.Start, c.End - c.Start);
             }
         }
 
@@ -282,10 +322,21 @@ public sealed class NoteScanner
         {
             var t = s.Tokens[i];
             var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
-            // Bucketed by first letter: a word is compared only with the prefixes that could start it.
-            if (word.Length > 0 && prefixes.Find(word[0]) is { } bucket)
+            // Bucketed by their first two letters: a word is compared only with the prefixes that could start it.
+            if (prefixes.Find(word) is { } bucket)
             {
                 foreach (var (prefix, after) in bucket)
+                {
+                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                    }
+                }
+            }
+
+            if (prefixes.OneLetter is { } short1)
+            {
+                foreach (var (prefix, after) in short1)
                 {
                     if (word.StartsWith(prefix, StringComparison.Ordinal))
                     {
@@ -351,7 +402,7 @@ public sealed class NoteScanner
             else if (word.Prefix)
             {
                 node.Prefixes ??= new PrefixEdges();
-                var bucket = node.Prefixes.Add(text[0]);
+                var bucket = node.Prefixes.Add(text);
                 var at = bucket.FindIndex(p => p.Prefix == text);
                 if (at < 0)
                 {
@@ -397,34 +448,32 @@ public sealed class NoteScanner
         public int Payload = -1;
     }
 
-    /// <summary>A node's prefix words by their first (folded) letter, an array for the common letters.</summary>
+    /// <summary>A node's prefix words by their first two (folded) letters; the rare one-letter prefixes apart.</summary>
     private sealed class PrefixEdges
     {
-        private readonly List<(string Prefix, Node Next)>?[] common = new List<(string, Node)>?[0x250];
-        private readonly Dictionary<char, List<(string Prefix, Node Next)>> rest = [];
+        private readonly Dictionary<int, List<(string Prefix, Node Next)>> byTwoLetters = [];
 
-        public List<(string Prefix, Node Next)>? Find(char first) =>
-            first < common.Length ? common[first] : rest.GetValueOrDefault(first);
+        public List<(string Prefix, Node Next)>? OneLetter { get; private set; }
 
-        public List<(string Prefix, Node Next)> Add(char first)
+        public List<(string Prefix, Node Next)>? Find(ReadOnlySpan<char> word) =>
+            word.Length >= 2 ? byTwoLetters.GetValueOrDefault(Key(word)) : null;
+
+        public List<(string Prefix, Node Next)> Add(string prefix)
         {
-            if (Find(first) is { } bucket)
+            if (prefix.Length == 1)
             {
-                return bucket;
+                return OneLetter ??= [];
             }
 
-            bucket = [];
-            if (first < common.Length)
+            if (!byTwoLetters.TryGetValue(Key(prefix), out var bucket))
             {
-                common[first] = bucket;
-            }
-            else
-            {
-                rest[first] = bucket;
+                byTwoLetters[Key(prefix)] = bucket = [];
             }
 
             return bucket;
         }
+
+        private static int Key(ReadOnlySpan<char> word) => word[0] << 16 | word[1];
     }
 
     [Flags]
@@ -462,6 +511,9 @@ public sealed class NoteScanner
         public List<Match> TermTaken { get; } = [];
         public List<Match> CueCandidates { get; } = [];
         public List<Match> CueTaken { get; } = [];
+        public List<Match> Terminators { get; } = [];
+        public bool[] TermCovered { get; private set; } = [];
+        public bool[] CueCovered { get; private set; } = [];
 
         public void Reset(string text)
         {
@@ -475,11 +527,19 @@ public sealed class NoteScanner
             Questions.Clear();
         }
 
+        public void Release()
+        {
+            Array.Clear(Folded, 0, Math.Min(Text.Length, Folded.Length));
+            Text = "";
+        }
+
         public int[] IdsFor(int count)
         {
             if (Ids.Length < count)
             {
                 Ids = new int[Math.Max(count, Ids.Length * 2)];
+                TermCovered = new bool[Ids.Length];
+                CueCovered = new bool[Ids.Length];
             }
 
             return Ids;
@@ -598,12 +658,22 @@ internal static class NoteText
             while (i < text.Length)
             {
                 c = text[i];
+
+                // Most notes are mostly ASCII: a lowercase letter needs no folding or table.
+                if (c is >= 'a' and <= 'z')
+                {
+                    number = -1;
+                    folded[fold++] = c;
+                    i++;
+                    continue;
+                }
+
                 if (IsWordChar(c) || (IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
                 {
                     var f = Fold(c, out var a);
                     accented |= a;
                     // The word's value when it is all digits (capped, so a long number stays large), else -1.
-                    number = number < 0 || c is < '0' or > '9' ? -1 : Math.Min(number * 10 + (c - '0'), 1_000_000_000);
+                    number = number < 0 || c is < '0' or > '9' ? -1 : number >= 100_000_000 ? 1_000_000_000 : number * 10 + (c - '0');
                     if (f != '\0')
                     {
                         folded[fold++] = f;
