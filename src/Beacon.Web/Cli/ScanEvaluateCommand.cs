@@ -17,21 +17,32 @@ public sealed class ScanEvaluateCommand(Func<LearnContent?> content, TextWriter 
 
     private static readonly string CorpusPath = Path.Combine("tests", "Beacon.Core.Tests", "Scanning", "Corpus");
 
-    /// <summary>The corpus of the repository this runs in: found upwards from the working folder, then from the binary.</summary>
-    public static string DefaultFolder()
+    /// <summary>The corpus of the repository this runs in.</summary>
+    public static string DefaultFolder() => InRepository(CorpusPath);
+
+    /// <summary>
+    /// A relative path as given when it exists, else from the root of the repository this runs in (found upwards
+    /// from the working folder, then from the binary): <c>dotnet run --project</c> may start in the project's folder.
+    /// </summary>
+    private static string InRepository(string path)
     {
+        if (Path.IsPathRooted(path) || Directory.Exists(path))
+        {
+            return path;
+        }
+
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Beacon.slnx")))
                 {
-                    return Path.Combine(dir.FullName, CorpusPath);
+                    return Path.Combine(dir.FullName, path);
                 }
             }
         }
 
-        return CorpusPath;
+        return path;
     }
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -43,7 +54,7 @@ public sealed class ScanEvaluateCommand(Func<LearnContent?> content, TextWriter 
             return ScanCommand.UsageError;
         }
 
-        var folder = rest.Count == 1 ? rest[0] : DefaultFolder();
+        var folder = rest.Count == 1 ? InRepository(rest[0]) : DefaultFolder();
         if (!Directory.Exists(folder))
         {
             await stderr.WriteLineAsync($"{folder}: no such folder (run it inside the repository, or name the corpus folder).");

@@ -37,7 +37,7 @@ public sealed record Narrative(string Text, IReadOnlyList<Sign> Stated, IReadOnl
         [new("older boyfriend", "older-partner"), new("unexplained bruises", "unexplained-injuries"), new("substance use", "substance-abuse"),
          new("tattoo of a crown", "branding-tattoos"), new("pimp", "third-party-benefit")],
         [new("staying at a motel", "runaway-homeless"), new("met him online", "online-contact"), new("modeling job", "false-job-offer"),
-         new("sexualized behavior", "atypical-sexual-behavior")]);
+         new("sexualized", "atypical-sexual-behavior")]);
 
     public static readonly Narrative Spanish = new(
         """
@@ -66,6 +66,6 @@ public sealed record Narrative(string Text, IReadOnlyList<Sign> Stated, IReadOnl
          new("fajo de billetes", "cash-rolls"), new("familia de crianza", "foster-care"), new("tarjeta de regalo", "gift-cards")],
         [new("novio mayor", "older-partner"), new("moretones sin explicación", "unexplained-injuries"), new("consumo de drogas", "substance-abuse"),
          new("tatuaje de corona", "branding-tattoos"), new("padrote", "third-party-benefit")],
-        [new("duerme en el carro", "runaway-homeless"), new("lo conoció por internet", "online-contact"), new("trabajo de modelo", "false-job-offer"),
+        [new("duerme en el carro", "runaway-homeless"), new("lo conoció por internet", "online-contact"), new("le ofreció un trabajo", "false-job-offer"),
          new("conducta sexualizada", "atypical-sexual-behavior")]);
 }

@@ -14,40 +14,42 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
     private static readonly Lazy<IReadOnlyList<ScannerCorpus>> Corpora =
         new(() => ScannerCorpus.LoadFolder(ScannerContent.CorpusFolder, ScannerContent.Catalog.Value));
 
+    // The held-out notes: written blind to the lexicon and never tuned on (read them only to measure).
+    private static readonly Lazy<IReadOnlyList<ScannerCorpus>> Unseen =
+        new(() => ScannerCorpus.LoadFolder(Path.Combine(ScannerContent.CorpusFolder, "Unseen"), ScannerContent.Catalog.Value));
+
     private static readonly Lazy<NoteScanners> Scanners =
         new(() => NoteScanners.Load(ScannerContent.Folder, ScannerContent.Catalog.Value));
 
-    private static readonly Lazy<IReadOnlyList<LanguageEvaluation>> Results = new(() =>
-        Corpora.Value.Select(c => ScannerEvaluation.Evaluate(Scanners.Value.For(c.Language), c, ScannerContent.Catalog.Value)).ToList());
-
-    // Reached on 2026-11-24 (docs/performance.md). The targets are F1 >= 0.90 and under 5%.
-    private static readonly Dictionary<string, (double F1, double ReportedPresent)> Floors = new()
+    // Reached on 2026-11-24 (docs/performance.md, "Note scanner accuracy"): F1 for present, and the share of
+    // negated or uncertain mentions, and of other people's, read as present. The targets are F1 >= 0.90
+    // and under 5%; they are met on the development corpus, not yet on the unseen notes.
+    private static readonly Dictionary<(string Corpus, string Language), (double F1, double NotPresent, double Other)> Floors = new()
     {
-        ["en"] = (0.920, 0.047),
-        ["es"] = (0.935, 0.015),
+        [("development", "en")] = (0.920, 0.047, 0.154),
+        [("development", "es")] = (0.934, 0.015, 0.154),
+        [("unseen", "en")] = (0.537, 0.036, 0.286),
+        [("unseen", "es")] = (0.653, 0.071, 0.546),
     };
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("es")]
-    public void Evaluation_PresentF1_IsAtLeastTheRecordedFloor(string language)
+    [InlineData("development", "en")]
+    [InlineData("development", "es")]
+    [InlineData("unseen", "en")]
+    [InlineData("unseen", "es")]
+    public void Evaluation_IsNoWorseThanTheRecordedFigures(string corpus, string language)
     {
-        var result = Results.Value.Single(r => r.Language == language);
-        output.WriteLine(EvaluationReport.Format([result], withErrors: true));
+        var corpora = corpus == "unseen" ? Unseen.Value : Corpora.Value;
+        var result = ScannerEvaluation.Evaluate(Scanners.Value.For(language), corpora.Single(c => c.Language == language), ScannerContent.Catalog.Value);
+        var floor = Floors[(corpus, language)];
+        output.WriteLine(EvaluationReport.Format([result], withErrors: corpus == "development"));
 
-        Assert.True(result.Present.F1 >= Floors[language].F1 - 0.0005,
-            $"{language}: F1 for present is {result.Present.F1:0.000}, below the floor {Floors[language].F1:0.000}.");
-    }
-
-    [Theory]
-    [InlineData("en")]
-    [InlineData("es")]
-    public void Evaluation_NegatedOrUncertainReadAsPresent_IsAtMostTheRecordedCeiling(string language)
-    {
-        var rate = Results.Value.Single(r => r.Language == language).NegatedOrUncertain.ReportedPresentRate;
-
-        Assert.True(rate <= Floors[language].ReportedPresent + 0.0005,
-            $"{language}: {rate:0.0%} of negated or uncertain mentions read as present, above the ceiling {Floors[language].ReportedPresent:0.0%}.");
+        Assert.True(result.Present.F1 >= floor.F1 - 0.0005,
+            $"{corpus} {language}: F1 for present is {result.Present.F1:0.000}, below the floor {floor.F1:0.000}.");
+        Assert.True(result.NegatedOrUncertain.ReportedPresentRate <= floor.NotPresent + 0.0005,
+            $"{corpus} {language}: {result.NegatedOrUncertain.ReportedPresentRate:0.0%} of negated or uncertain mentions read as present, above {floor.NotPresent:0.0%}.");
+        var other = result.NotPresent[GoldStatus.Other].ReportedPresentRate;
+        Assert.True(other <= floor.Other + 0.0005, $"{corpus} {language}: {other:0.0%} of other people's mentions read as present, above {floor.Other:0.0%}.");
     }
 
     [Fact]
@@ -66,6 +68,7 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
         }
 
         Assert.Equal(ScannerLexicon.Languages, Corpora.Value.Select(c => c.Language));
+        Assert.Equal(ScannerLexicon.Languages, Unseen.Value.Select(c => c.Language));
         Assert.True(Corpora.Value.Sum(c => c.Notes.Count) >= 150);
     }
 }

@@ -58,27 +58,45 @@ public sealed class ScannerEvaluationTests : IDisposable
         Assert.Equal(29, note.Mentions[0].End);
     }
 
+    // A scanner of its own, so that the counting is tested whatever the shipped lexicon becomes.
+    private NoteScanner Scanner()
+    {
+        var lexicon = Path.Combine(_dir, "lexicon.en.json");
+        File.WriteAllText(lexicon, """
+            { "language": "en", "terms": [ { "indicator": "older-partner", "phrases": ["older boyfriend"] },
+              { "indicator": "multiple-phones", "phrases": ["two phones"] }, { "indicator": "hotel-keys", "phrases": ["hotel key*"] } ] }
+            """);
+        var cues = Path.Combine(_dir, "cues.en.json");
+        File.WriteAllText(cues, """
+            { "language": "en", "negation": { "before": ["denies"], "after": [] }, "uncertainty": { "before": ["may"], "after": [] },
+              "pseudo": [], "terminators": ["but"], "otherPerson": [], "window": 6 }
+            """);
+        return new NoteScanner(ScannerLexicon.Load(lexicon), ScannerCues.Load(cues));
+    }
+
     [Fact]
     public void Evaluate_CountsHitsMissesFalseAlarmsAndDenialsReadAsPresent()
     {
-        // One present mention found, one present mention the scanner cannot know ("she has a pager"), one finding
-        // nobody labelled, one negated mention found as negated, and one labelled negated that the scanner reads present.
+        // a: one present mention found, one the scanner cannot know ("a pager"); b: a denial read right and a finding
+        // nobody labelled; c: a mention labelled negated that the scanner reads present; d: two findings inside one
+        // labelled mention count once.
         var corpus = Corpus(
             Note("a", "She has two phones. She has a pager.",
                 Mention("multiple-phones", "present", "two phones") + "," + Mention("multiple-phones", "present", "a pager")),
             Note("b", "Denies an older boyfriend. Has a hotel key card.", Mention("older-partner", "negated", "older boyfriend")),
-            Note("c", "Older boyfriend, she says no.", Mention("older-partner", "negated", "Older boyfriend")));
-        var scanners = NoteScanners.Load(ScannerContent.Folder);
+            Note("c", "Older boyfriend, she says.", Mention("older-partner", "negated", "Older boyfriend")),
+            Note("d", "Has two phones, two phones.", Mention("multiple-phones", "present", "two phones, two phones")));
 
-        var result = ScannerEvaluation.Evaluate(scanners.For("en"), corpus, ScannerContent.Catalog.Value);
+        var result = ScannerEvaluation.Evaluate(Scanner(), corpus, ScannerContent.Catalog.Value);
 
-        Assert.Equal(new PresentScore(1, 2, 1), result.Present);
+        Assert.Equal(new PresentScore(2, 2, 1), result.Present);
         Assert.Equal(new NotPresentScore(2, 1, 1), result.NotPresent[GoldStatus.Negated]);
         Assert.Equal(0.5, result.NegatedOrUncertain.ReportedPresentRate);
         Assert.Contains(result.Errors, e => e is { NoteId: "a", Kind: "missed", Indicator: "multiple-phones", Text: "a pager" });
         Assert.Contains(result.Errors, e => e is { NoteId: "b", Kind: "not in the labels", Indicator: "hotel-keys" });
         Assert.Contains(result.Errors, e => e is { NoteId: "c", Kind: "labelled negated", Indicator: "older-partner" });
+        Assert.DoesNotContain(result.Errors, e => e.NoteId == "d");
         var report = EvaluationReport.Format([result], withErrors: true);
-        Assert.Contains("en            all              1     2     1      0.333   0.500  0.400", report);
+        Assert.Contains("en            all              2     2     1      0.500   0.667  0.571", report);
     }
 }

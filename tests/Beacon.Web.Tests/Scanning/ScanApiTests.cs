@@ -1,3 +1,4 @@
+using Beacon.Web.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -144,6 +145,24 @@ public sealed class ScanApiTests(ScanLogsFactory factory) : IClassFixture<ScanLo
         Assert.Contains(factory.Lines, l => l.Category == DbCommands && IsWrite(l.Text));
         var writes = during.Where(l => l.Category == DbCommands && IsWrite(l.Text)).ToList();
         Assert.True(writes.Count == 0, "The scans wrote to the database:\n" + string.Join("\n", writes));
+    }
+
+    [Fact]
+    public async Task ScanPage_NoteWithASentinel_IsNeitherAuditedNorLogged()
+    {
+        // The page's handler reads the note from the form: MVC logs bound handler arguments at Trace level.
+        const string sentinel = "Marigold-Nebula-3319";
+        var (_, client) = await factory.SignedInAsync("placer", Roles.Caseworker);
+        var auditBefore = (await factory.EntriesAsync()).Count;
+        var logsBefore = factory.Lines.Count;
+
+        var page = await client.PostFormAsync("/scan", new Dictionary<string, string> { ["text"] = $"{English} Her street name is {sentinel}.", ["language"] = "auto" });
+
+        Assert.Contains(sentinel, await page.Content.ReadAsStringAsync());
+        Assert.Equal(auditBefore, (await factory.EntriesAsync()).Count);
+        Assert.Contains(factory.Lines.Skip(logsBefore), l => l.Text.Contains("handler", StringComparison.OrdinalIgnoreCase) && l.Level == LogLevel.Trace);
+        var leaked = factory.Lines.Where(l => l.Text.Contains(sentinel, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaked.Count == 0, "The note reached the logs:\n" + string.Join("\n", leaked));
     }
 
     [Fact]

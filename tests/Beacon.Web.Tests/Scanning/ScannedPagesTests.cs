@@ -72,6 +72,9 @@ public sealed class ScannedPagesTests(BeaconFactory factory) : IClassFixture<Bea
         var id = await client.PhoneReportAsync();
         var (fields, stamp) = await client.WrittenFormAsync(id);
         fields["f.suspicion.narrative"] = ScanKit.English;
+        // The prefilled "information" field names the screen's findings in the catalog's words, which the scanner
+        // reads too ("Talks about an older boyfriend" is stated there); the narrative alone is under test here.
+        fields["f.suspicion.information"] = "Reported by the school counselor after a talk with the student.";
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostWrittenAsync(id, fields, stamp, "save")).StatusCode);
         await client.CompleteWrittenAsync(id);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostSentAsync(id, DateTime.UtcNow.AddMinutes(-1))).StatusCode);

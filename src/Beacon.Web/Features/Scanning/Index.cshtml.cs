@@ -13,7 +13,7 @@ namespace Beacon.Web.Features.Scanning;
 /// </summary>
 public sealed class IndexModel(LearnContent content, IStringLocalizer<ScanResource> n) : PageModel
 {
-    public const int MaxLength = 200_000;
+    public const int MaxLength = ScanApi.MaxTextLength;
     public const string Detect = "auto";
 
     /// <summary>The language choices, in the order the form shows them.</summary>
@@ -27,10 +27,12 @@ public sealed class IndexModel(LearnContent content, IStringLocalizer<ScanResour
     {
     }
 
-    public IActionResult OnPost(string? text, string? language)
+    // The note is read from the form, not bound as a handler argument: MVC logs handler arguments at Trace level,
+    // and the note is case text about a youth.
+    public IActionResult OnPost()
     {
-        Text = text ?? "";
-        Language = language ?? Detect;
+        Text = Request.Form["text"].ToString();
+        Language = Request.Form["language"] is { Count: > 0 } chosen ? chosen.ToString() : Detect;
         if (!Languages.Contains(Language))
         {
             ModelState.AddModelError("language", n["Error.Language", n["Field.Language"]]);

@@ -15,10 +15,27 @@ public sealed class ScannedTextViewComponent(LearnContent content, IStringLocali
 {
     public const string ViewPath = "/Features/Scanning/_ScannedText.cshtml";
 
-    public IViewComponentResult Invoke(string text, string id, int heading = 3, string? lang = null, NoteScan? scan = null, bool showEmpty = false)
+    public IViewComponentResult Invoke(ScannedTextArgs args)
     {
-        var model = ScannedText.Build(text, scan ?? content.Scanners.Scan(text), id, lang, content.Catalog, Localization.Language,
-            (status, name) => n["Highlight.Tag", n["Status." + ScannedText.Code(status)], name], heading, showEmpty);
+        ArgumentNullException.ThrowIfNull(args);
+        var model = ScannedText.Build(args.Text, args.Scan ?? content.Scanners.Scan(args.Text), args.Id, args.Lang, content.Catalog,
+            Localization.Language, (status, name) => n["Highlight.Tag", n["Status." + ScannedText.Code(status)], name], args.Heading, args.ShowEmpty);
         return View(ViewPath, model);
     }
+}
+
+/// <summary>
+/// What <see cref="ScannedTextViewComponent"/> shows, in one object whose <see cref="ToString"/> says nothing of the
+/// text: MVC logs a view component's arguments at Debug level, and the text is a case note, a tip or a narrative.
+/// </summary>
+public sealed class ScannedTextArgs(string text, string id)
+{
+    public string Text { get; } = text;
+    public string Id { get; } = id;
+    public int Heading { get; init; } = 3;
+    public string? Lang { get; init; }
+    public NoteScan? Scan { get; init; }
+    public bool ShowEmpty { get; init; }
+
+    public override string ToString() => $"scanned text #{Id}";
 }

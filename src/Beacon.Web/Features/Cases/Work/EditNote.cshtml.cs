@@ -37,8 +37,10 @@ public sealed class EditNoteModel(CaseGate gate, IStringLocalizer<CaseResource> 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid noteId, string? text, int stamp)
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid noteId, int stamp)
     {
+        // Read from the form, not bound as a handler argument: MVC logs those at Trace level, and this is case text.
+        string? text = Request.Form["text"];
         if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();

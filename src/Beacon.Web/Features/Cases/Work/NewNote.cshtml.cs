@@ -17,8 +17,10 @@ public sealed class NewNoteModel(CaseGate gate, IStringLocalizer<CaseResource> c
     public async Task<IActionResult> OnGetAsync(Guid id) =>
         await OpenAsync(id, CaseOperation.Work) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? text)
+    public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        // Read from the form, not bound as a handler argument: MVC logs those at Trace level, and this is case text.
+        string? text = Request.Form["text"];
         if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();

@@ -32,8 +32,10 @@ public sealed class SafetyPlanModel(CaseGate gate, IStringLocalizer<CaseResource
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? text, long stamp)
+    public async Task<IActionResult> OnPostAsync(Guid id, long stamp)
     {
+        // Read from the form, not bound as a handler argument: MVC logs those at Trace level, and this is case text.
+        string? text = Request.Form["text"];
         if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();

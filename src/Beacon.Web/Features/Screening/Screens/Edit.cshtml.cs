@@ -67,8 +67,10 @@ public sealed class EditModel(
         return await WithSuggestionsAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, string? instrument, int version, Guid? tip, string? reference, Guid stamp, string? action)
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? instrument, int version, Guid? tip, Guid stamp, string? action)
     {
+        // The youth's reference is read from the form, not bound as a handler argument (MVC logs those at Trace level).
+        var reference = Request.Form["reference"].ToString();
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         SavedScreen screen;
         if (id is { } draftId)
@@ -194,8 +196,10 @@ public sealed class EditModel(
     /// "Dismiss" on a suggestion: remembered for the screen (stored at once on a saved draft, carried by the form
     /// before the first save), and the form shown again as it was sent, answers and reference unsaved and untouched.
     /// </summary>
-    public async Task<IActionResult> OnPostDismissAsync(Guid? id, string? instrument, int version, Guid? tip, string? reference, Guid stamp, string? dismiss)
+    public async Task<IActionResult> OnPostDismissAsync(Guid? id, string? instrument, int version, Guid? tip, Guid stamp, string? dismiss)
     {
+        // The youth's reference is read from the form, not bound as a handler argument (MVC logs those at Trace level).
+        var reference = Request.Form["reference"].ToString();
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         if (id is { } draftId)
         {
