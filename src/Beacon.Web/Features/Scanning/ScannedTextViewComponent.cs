@@ -18,7 +18,9 @@ public sealed class ScannedTextViewComponent(LearnContent content, IStringLocali
     public IViewComponentResult Invoke(ScannedTextArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var model = ScannedText.Build(args.Text, args.Scan ?? content.Scanners.Scan(args.Text), args.Id, args.Lang, content.Catalog,
+        var scan = args.Scan ?? content.Scanners.Scan(args.Text);
+        // The text's language, when the page does not know it, is the one the scanner read it in (WCAG 3.1.2).
+        var model = ScannedText.Build(args.Text, scan, args.Id, args.Lang ?? scan.Language, content.Catalog,
             Localization.Language, (status, name) => n["Highlight.Tag", n["Status." + ScannedText.Code(status)], name], args.Heading, args.ShowEmpty);
         return View(ViewPath, model);
     }
