@@ -174,6 +174,15 @@ public sealed class NoteScannerTests
     }
 
     [Fact]
+    public void Scan_ChecklistAnswer_NegatesItsItemAndNotTheNext()
+    {
+        var findings = Scan("en", "Tattoos: none, has two phones.");
+
+        Assert.Equal(FindingStatus.Negated, findings.Single(f => f.Indicator == "branding-tattoos").Status);
+        Assert.Equal(FindingStatus.Present, findings.Single(f => f.Indicator == "multiple-phones").Status);
+    }
+
+    [Fact]
     public void Scan_NoteWithoutPhrases_FindsNothing() =>
         Assert.Empty(Scan("en", "Met with the youth at school. She was calm and talked about soccer."));
 
