@@ -120,6 +120,17 @@ public sealed class ScanPageTests(BeaconFactory factory) : IClassFixture<BeaconF
     }
 
     [Fact]
+    public async Task Scan_TextBeyondTheFormLimit_IsRefusedWithoutAnError()
+    {
+        var (_, client) = await StaffAsync();
+
+        // Past the server's form value limit (4 MB) the form cannot even be read: a clear 4xx, never a 500.
+        var response = await ScanAsync(client, new string('x', 5_000_000));
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+    }
+
+    [Fact]
     public async Task Scan_UnknownLanguage_NamesTheField()
     {
         var (_, client) = await StaffAsync();

@@ -17,7 +17,7 @@ public sealed class IndexModel(LearnContent content, IStringLocalizer<ScanResour
     public const string Detect = "auto";
 
     /// <summary>The language choices, in the order the form shows them.</summary>
-    public static readonly IReadOnlyList<string> Languages = [Detect, "en", "es"];
+    public static readonly IReadOnlyList<string> Languages = [Detect, .. ScannerLexicon.Languages];
 
     public string Text { get; private set; } = "";
     public string Language { get; private set; } = Detect;

@@ -115,11 +115,9 @@ public sealed class ScreenSuggestions(
         var aboutCase = caseId ?? tipCase;
         if (aboutCase is { } cid && decisions.TryGetValue(cid, out var d) && d.Access.CanRead && d.Access.Sees(SharedParts.Notes))
         {
-            var notes = await db.CaseNotes.AsNoTracking().Include(n => n.Versions).Where(n => n.CaseId == cid).ToListAsync(ct);
+            var rows = await NotesSectionModel.ReadRowsAsync(db, cid, ct);
             await gate.RecordAsync(AuditAction.View, new OpenedCase(d.Case, d.Access), NotesRead, ct);
-            var names = await StaffNames.OfAsync(db, notes.Select(n => n.AuthorId), ct);
-            sources.AddRange(notes.Where(n => n.Versions.Count > 0).OrderByDescending(n => n.CreatedUtc)
-                .Select(n => new Source(n.Versions.MaxBy(v => v.Number)!.Text, new MentionSource(n.Id, n.CreatedUtc, names.Of(n.AuthorId)))));
+            sources.AddRange(rows.Select(r => new Source(r.Latest.Text, new MentionSource(r.Note.Id, r.Note.CreatedUtc, r.Author))));
         }
 
         return sources;
