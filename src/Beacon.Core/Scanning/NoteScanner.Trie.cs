@@ -1,0 +1,234 @@
+namespace Beacon.Core.Scanning;
+
+// The word tries: building them from phrases and finding the longest match at each word.
+public sealed partial class NoteScanner
+{
+    private static bool Covered(bool[] covered, Match m)
+    {
+        for (var i = m.Start; i < m.End; i++)
+        {
+            if (covered[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // For each start word, its longest match; then longest first (earlier on a tie), dropping overlaps.
+    private static List<Match> Select(ScanState s, Node root, int from, int to, NoteScanner? cueCheck,
+        List<Match> candidates, List<Match> taken, bool[] covered)
+    {
+        candidates.Clear();
+        taken.Clear();
+        Array.Clear(covered, from, to - from);
+        for (var i = from; i < to; i++)
+        {
+            var best = new Best(i, -1, -1);
+            Walk(s, root, i, i, to, cueCheck, ref best);
+            if (best.Payload >= 0)
+            {
+                candidates.Add(new Match(i, best.End, best.Payload));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return taken;
+        }
+
+        candidates.Sort((a, b) => (b.End - b.Start) != (a.End - a.Start)
+            ? (b.End - b.Start).CompareTo(a.End - a.Start)
+            : a.Start.CompareTo(b.Start));
+        foreach (var c in candidates)
+        {
+            if (!Covered(covered, c))
+            {
+                taken.Add(c);
+                Array.Fill(covered, true, c.Start, c.End - c.Start);
+            }
+        }
+
+        return taken;
+    }
+
+    private static void Walk(ScanState s, Node node, int start, int i, int to, NoteScanner? cueCheck, ref Best best)
+    {
+        if (node.Payload >= 0 && i > best.End && (cueCheck is null || cueCheck.AccentsAgree(s, node.Payload, start)))
+        {
+            best = new Best(start, i, node.Payload);
+        }
+
+        if (i == to)
+        {
+            return;
+        }
+
+        if (node.Exact is { } exact && s.Ids[i] >= 0 && exact.TryGetValue(s.Ids[i], out var next))
+        {
+            Walk(s, next, start, i + 1, to, cueCheck, ref best);
+        }
+
+        if (node.Prefixes is { } prefixes)
+        {
+            var t = s.Tokens[i];
+            var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
+            // Bucketed by their first two letters: a word is compared only with the prefixes that could start it.
+            if (prefixes.Find(word) is { } bucket)
+            {
+                foreach (var (prefix, after) in bucket)
+                {
+                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                    }
+                }
+            }
+
+            if (prefixes.OneLetter is { } short1)
+            {
+                foreach (var (prefix, after) in short1)
+                {
+                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                    }
+                }
+            }
+        }
+
+        if (node.Any is { } any)
+        {
+            Walk(s, any, start, i + 1, to, cueCheck, ref best);
+        }
+
+        if (node.Numbers is { } numbers && s.Tokens[i].Number >= 0)
+        {
+            foreach (var (min, after) in numbers)
+            {
+                if (s.Tokens[i].Number >= min)
+                {
+                    Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                }
+            }
+        }
+    }
+
+    private bool AccentsAgree(ScanState s, int payload, int start)
+    {
+        var plain = cueEntries[payload].Plain;
+        for (var k = 0; k < plain.Length; k++)
+        {
+            if (plain[k] && s.Tokens[start + k].Accented)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Insert(Node root, ScannerPhrase phrase, int payload)
+    {
+        var node = root;
+        foreach (var word in phrase.Words)
+        {
+            var text = ScannerPhrase.Fold(word.Text);
+            if (word.IsWildcard)
+            {
+                node = node.Any ??= new Node();
+            }
+            else if (word.IsNumber)
+            {
+                node.Numbers ??= [];
+                var at = node.Numbers.FindIndex(n => n.Min == word.MinNumber);
+                if (at < 0)
+                {
+                    node.Numbers.Add((word.MinNumber, new Node()));
+                    at = node.Numbers.Count - 1;
+                }
+
+                node = node.Numbers[at].Next;
+            }
+            else if (word.Prefix)
+            {
+                node.Prefixes ??= new PrefixEdges();
+                var bucket = node.Prefixes.Add(text);
+                var at = bucket.FindIndex(p => p.Prefix == text);
+                if (at < 0)
+                {
+                    bucket.Add((text, new Node()));
+                    at = bucket.Count - 1;
+                }
+
+                node = bucket[at].Next;
+            }
+            else
+            {
+                if (!vocabulary.TryGetValue(text, out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[text] = id;
+                }
+
+                node.Exact ??= [];
+                if (!node.Exact.TryGetValue(id, out var next))
+                {
+                    next = new Node();
+                    node.Exact[id] = next;
+                }
+
+                node = next;
+            }
+        }
+
+        // The loaders refuse two phrases that fold alike in one list, so a node ends at most one phrase;
+        // the cue lists' shared phrases are merged before they get here.
+        if (node.Payload < 0)
+        {
+            node.Payload = payload;
+        }
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<int, Node>? Exact;
+        public PrefixEdges? Prefixes;
+        public Node? Any;
+        public List<(int Min, Node Next)>? Numbers;
+        public int Payload = -1;
+    }
+
+    /// <summary>A node's prefix words by their first two (folded) letters; the rare one-letter prefixes apart.</summary>
+    private sealed class PrefixEdges
+    {
+        private readonly Dictionary<int, List<(string Prefix, Node Next)>> byTwoLetters = [];
+
+        public List<(string Prefix, Node Next)>? OneLetter { get; private set; }
+
+        public List<(string Prefix, Node Next)>? Find(ReadOnlySpan<char> word) =>
+            word.Length >= 2 ? byTwoLetters.GetValueOrDefault(Key(word)) : null;
+
+        public List<(string Prefix, Node Next)> Add(string prefix)
+        {
+            if (prefix.Length == 1)
+            {
+                return OneLetter ??= [];
+            }
+
+            if (!byTwoLetters.TryGetValue(Key(prefix), out var bucket))
+            {
+                byTwoLetters[Key(prefix)] = bucket = [];
+            }
+
+            return bucket;
+        }
+
+        private static int Key(ReadOnlySpan<char> word) => word[0] << 16 | word[1];
+    }
+
+    private readonly record struct Match(int Start, int End, int Payload);
+
+    private readonly record struct Best(int Start, int End, int Payload);
+}
