@@ -22,6 +22,8 @@ public sealed partial class NoteScanner
         public List<Match> Terminators { get; } = [];
         public bool[] TermCovered { get; private set; } = [];
         public bool[] CueCovered { get; private set; } = [];
+        public bool[] TermStarts { get; private set; } = [];
+        public int[] Cuts { get; private set; } = [];
 
         public void Reset(string text)
         {
@@ -48,6 +50,8 @@ public sealed partial class NoteScanner
                 Ids = new int[Math.Max(count, Ids.Length * 2)];
                 TermCovered = new bool[Ids.Length];
                 CueCovered = new bool[Ids.Length];
+                TermStarts = new bool[Ids.Length];
+                Cuts = new int[Ids.Length];
             }
 
             return Ids;

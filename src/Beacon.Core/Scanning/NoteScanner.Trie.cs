@@ -129,6 +129,18 @@ public sealed partial class NoteScanner
         return true;
     }
 
+    // A folded word's number in the vocabulary, added if new: the note's words are looked up once each.
+    private int WordId(string folded)
+    {
+        if (!vocabulary.TryGetValue(folded, out var id))
+        {
+            id = vocabulary.Count;
+            vocabulary[folded] = id;
+        }
+
+        return id;
+    }
+
     private void Insert(Node root, ScannerPhrase phrase, int payload)
     {
         var node = root;
@@ -166,12 +178,7 @@ public sealed partial class NoteScanner
             }
             else
             {
-                if (!vocabulary.TryGetValue(text, out var id))
-                {
-                    id = vocabulary.Count;
-                    vocabulary[text] = id;
-                }
-
+                var id = WordId(text);
                 node.Exact ??= [];
                 if (!node.Exact.TryGetValue(id, out var next))
                 {

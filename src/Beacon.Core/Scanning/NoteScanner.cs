@@ -17,6 +17,7 @@ public sealed partial class NoteScanner
     private readonly List<(string Indicator, ScannerPhrase Phrase)> termEntries = [];
     private readonly List<CueEntry> cueEntries = [];
     private readonly int window;
+    private readonly HashSet<int> listJoiners = [];
 
     public NoteScanner(ScannerLexicon lexicon, ScannerCues cueLists)
     {
@@ -69,6 +70,10 @@ public sealed partial class NoteScanner
         AddCues(cueLists.Pseudo, CueRoles.Pseudo);
         AddCues(cueLists.Terminators, CueRoles.Terminator);
         AddCues(cueLists.OtherPerson, CueRoles.OtherPerson);
+        foreach (var joiner in cueLists.ListJoiners)
+        {
+            listJoiners.Add(WordId(joiner));
+        }
     }
 
     public string Language { get; }
@@ -152,6 +157,7 @@ public sealed partial class NoteScanner
                 terminators.Add(c);
             }
         }
+        var cuts = MarkClauseCommas(s, from, to, termMatches);
         foreach (var term in termMatches)
         {
             var status = FindingStatus.Present;
@@ -164,11 +170,16 @@ public sealed partial class NoteScanner
                 var roles = cueEntries[cue.Payload].Roles;
                 if (cue.End <= term.Start && term.Start - cue.End < window && !TerminatorBetween(terminators, cue.End, term.Start))
                 {
-                    var distance = term.Start - cue.End;
+                    // An appositive is set off by commas ("her best friend, Daniela, has an older boyfriend"): who a
+                    // mention is about carries across them; a denial or a doubt stops at a comma that begins a clause.
                     aboutSomeoneElse |= (roles & CueRoles.OtherPerson) != 0;
-                    Consider(roles, CueRoles.NegationBefore, CueRoles.UncertaintyBefore, distance, cue);
+                    if (!CutBetween(cuts, from, cue.End, term.Start))
+                    {
+                        Consider(roles, CueRoles.NegationBefore, CueRoles.UncertaintyBefore, term.Start - cue.End, cue);
+                    }
                 }
-                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(terminators, term.End, cue.Start))
+                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(terminators, term.End, cue.Start)
+                    && !CutBetween(cuts, from, term.End, cue.Start - 1))
                 {
                     Consider(roles, CueRoles.NegationAfter, CueRoles.UncertaintyAfter, cue.Start - term.End, cue);
                 }
@@ -206,6 +217,63 @@ public sealed partial class NoteScanner
             }
         }
     }
+
+    // A comma ends a trigger's reach when it begins another clause: "would not unlock, and about $400 in cash" and
+    // "if he stops, they will hurt his mom" are two statements each. It does not when a list goes on after it (see
+    // ListGoesOn). cuts[j] counts the clause commas before the words from..j, so a range is checked in constant time.
+    private int[] MarkClauseCommas(ScanState s, int from, int to, List<Match> termMatches)
+    {
+        var starts = s.TermStarts;
+        Array.Clear(starts, from, to - from);
+        foreach (var term in termMatches)
+        {
+            starts[term.Start] = true;
+        }
+
+        var cuts = s.Cuts;
+        var count = 0;
+        for (var j = from; j < to; j++)
+        {
+            if (j > from && s.Tokens[j].CommaBefore && !ListGoesOn(s, j, to, starts))
+            {
+                count++;
+            }
+
+            cuts[j] = count;
+        }
+
+        return cuts;
+    }
+
+    // After the comma before word j a list goes on when the next word, or the word after a joiner ("and", "or"),
+    // begins a lexicon phrase ("denies drugs, hotel keys, or cash"), or when a short item of up to three words ends at
+    // another comma or a joiner ("denies drugs, alcohol or running away", "drugs, an older boyfriend, or cash").
+    private bool ListGoesOn(ScanState s, int j, int to, bool[] starts)
+    {
+        if (starts[j])
+        {
+            return true;
+        }
+
+        if (listJoiners.Contains(s.Ids[j]))
+        {
+            return j + 1 < to && starts[j + 1];
+        }
+
+        for (var k = j + 1; k <= j + 3 && k < to; k++)
+        {
+            if (s.Tokens[k].CommaBefore || listJoiners.Contains(s.Ids[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a clause comma stands before any of the words first..last (inclusive).
+    private static bool CutBetween(int[] cuts, int from, int first, int last) =>
+        first <= last && cuts[last] - (first > from ? cuts[first - 1] : 0) > 0;
 
     // The first of the sorted, non-overlapping matches that ends after the word index.
     private static int FirstEndingAfter(List<Match> sorted, int index)

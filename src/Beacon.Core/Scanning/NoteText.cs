@@ -2,8 +2,13 @@ using System.Globalization;
 
 namespace Beacon.Core.Scanning;
 
-/// <summary>A word of a note: its span in the original text, its folded form in a shared buffer, its sentence.</summary>
-internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented, int Number);
+/// <summary>
+/// A word of a note: its span in the original text, its folded form in a shared buffer, its sentence, whether a
+/// letter in it carried an accent, its value when it is all digits (else -1), and whether a comma stands between it
+/// and the word before (not one between digits, as in 1,000).
+/// </summary>
+internal readonly record struct Token(int Start, int End, int FoldStart, int FoldLength, int Sentence, bool Accented, int Number,
+    bool CommaBefore);
 
 /// <summary>Tokenizing and folding a note in one pass, without a string per word.</summary>
 internal static class NoteText
@@ -86,6 +91,7 @@ internal static class NoteText
     {
         var sentence = 0;
         var fold = 0;
+        var comma = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -100,6 +106,11 @@ internal static class NoteText
                     }
 
                     sentence++;
+                    comma = false;
+                }
+                else if (c == ',' && !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1])))
+                {
+                    comma = true;
                 }
 
                 i++;
@@ -142,7 +153,8 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented, number));
+            tokens.Add(new Token(start, i, foldStart, fold - foldStart, sentence, accented, number, comma));
+            comma = false;
         }
     }
 }

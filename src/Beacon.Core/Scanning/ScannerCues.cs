@@ -12,7 +12,7 @@ public sealed class ScannerCues
 {
     private ScannerCues(string language, CueDirections negation, CueDirections uncertainty,
         IReadOnlyList<ScannerPhrase> pseudo, IReadOnlyList<ScannerPhrase> terminators,
-        IReadOnlyList<ScannerPhrase> otherPerson, int window)
+        IReadOnlyList<ScannerPhrase> otherPerson, IReadOnlyList<string> listJoiners, int window)
     {
         Language = language;
         Negation = negation;
@@ -20,6 +20,7 @@ public sealed class ScannerCues
         Pseudo = pseudo;
         Terminators = terminators;
         OtherPerson = otherPerson;
+        ListJoiners = listJoiners;
         Window = window;
     }
 
@@ -33,7 +34,14 @@ public sealed class ScannerCues
     public IReadOnlyList<ScannerPhrase> Terminators { get; }
     public IReadOnlyList<ScannerPhrase> OtherPerson { get; }
 
-    /// <summary>How many words a trigger reaches, unless a terminator comes first.</summary>
+    /// <summary>
+    /// Words that join the next item of a list after a comma ("and", "or"): a trigger reaches across a comma only
+    /// when what follows it, after one of these, is another phrase of the lexicon ("denies drugs, alcohol, or
+    /// hotel keys"); otherwise the comma begins another clause ("would not unlock, and about $400 in cash ...").
+    /// </summary>
+    public IReadOnlyList<string> ListJoiners { get; }
+
+    /// <summary>How many words a trigger reaches, unless a terminator or a comma that ends a clause comes first.</summary>
     public int Window { get; }
 
     public static ScannerCues Load(string path)
@@ -54,6 +62,7 @@ public sealed class ScannerCues
             List(name, "pseudo", file.Pseudo),
             List(name, "terminators", file.Terminators),
             List(name, "otherPerson", file.OtherPerson),
+            Joiners(name, List(name, "listJoiners", file.ListJoiners)),
             file.Window.Value);
     }
 
@@ -61,6 +70,12 @@ public sealed class ScannerCues
         dto is null
             ? throw new InvalidDataException($"{name}: {kind}: missing (give before and after lists).")
             : new CueDirections(List(name, $"{kind}.before", dto.Before), List(name, $"{kind}.after", dto.After));
+
+    private static List<string> Joiners(string name, List<ScannerPhrase> phrases) =>
+        phrases.Select(p => p.Words is [{ Prefix: false, IsNumber: false } word]
+                ? ScannerPhrase.Fold(word.Text)
+                : throw new InvalidDataException($"{name}: listJoiners: \"{p.Text}\" must be one plain word."))
+            .ToList();
 
     // The same trigger may serve two kinds ("ruled out" before and after), but not twice in one list.
     private static List<ScannerPhrase> List(string name, string kind, List<string?>? texts)
@@ -95,6 +110,7 @@ public sealed class ScannerCues
         public List<string?>? Pseudo { get; set; }
         public List<string?>? Terminators { get; set; }
         public List<string?>? OtherPerson { get; set; }
+        public List<string?>? ListJoiners { get; set; }
         public int? Window { get; set; }
     }
 

@@ -4,7 +4,7 @@ namespace Beacon.Core.Tests.Scanning;
 
 /// <summary>
 /// The engine's reading rules on a small lexicon of its own (so the shipped data can change without these
-/// changing): colons, hyphens, numbers with a least value, questions.
+/// changing): colons, commas, hyphens, numbers with a least value, questions.
 /// </summary>
 public sealed class NoteScannerRulesTests : IDisposable
 {
@@ -22,9 +22,9 @@ public sealed class NoteScannerRulesTests : IDisposable
         var cues = Path.Combine(_dir, "cues.en.json");
         File.WriteAllText(cues, """
             { "language": "en",
-              "negation": { "before": ["denies"], "after": ["none"] },
+              "negation": { "before": ["denies", "not"], "after": ["none"] },
               "uncertainty": { "before": ["may"], "after": ["is suspected"] },
-              "pseudo": [], "terminators": ["but"], "otherPerson": [], "window": 6 }
+              "pseudo": [], "terminators": ["but"], "otherPerson": ["her friend"], "listJoiners": ["and", "or"], "window": 6 }
             """);
         return new NoteScanner(ScannerLexicon.Load(lexicon), ScannerCues.Load(cues));
     }
@@ -83,5 +83,48 @@ public sealed class NoteScannerRulesTests : IDisposable
         Assert.Equal((FindingStatus.Uncertain, "?"), (asked.Status, asked.Cue));
         Assert.Equal(FindingStatus.Present, scanner.Scan("Does she have an older boyfriend? She has a hotel key.").Single(f => f.Indicator == "hotel-keys").Status);
         Assert.Equal(FindingStatus.Negated, denied.Status);
+    }
+
+    [Theory]
+    [InlineData("The phone would not unlock, and a hotel key was in her bag.")]
+    [InlineData("Denies school problems, she has a hotel key.")]
+    [InlineData("Would not say, a hotel key card was in the bag.")]
+    public void Comma_BeginningAnotherClause_EndsTheDenial(string note)
+    {
+        var finding = Assert.Single(Scanner("older boyfriend").Scan(note));
+
+        Assert.Equal((FindingStatus.Present, null), (finding.Status, finding.Cue));
+    }
+
+    [Theory]
+    [InlineData("Denies an older boyfriend, hotel keys or cash.")]
+    [InlineData("Denies drugs, an older boyfriend, or hotel keys.")]
+    [InlineData("Denies drugs, alcohol or hotel keys.")]
+    [InlineData("Denies drugs, alcohol, hotel keys.")]
+    [InlineData("Older boyfriend, hotel keys: none.")]
+    public void Comma_InAList_KeepsTheDenialOnEveryItem(string note)
+    {
+        var findings = Scanner("older boyfriend").Scan(note);
+
+        Assert.Contains(findings, f => f.Indicator == "hotel-keys");
+        Assert.All(findings, f => Assert.Equal(FindingStatus.Negated, f.Status));
+    }
+
+    [Fact]
+    public void Comma_AroundAnAppositive_KeepsTheMentionOnTheOtherPerson()
+    {
+        var scanner = Scanner("older boyfriend");
+
+        Assert.Empty(scanner.Scan("Her friend, Dana, has an older boyfriend."));
+        Assert.Equal(FindingStatus.Present, Assert.Single(scanner.Scan("Dana, her friend, says she has hotel keys; the youth has an older boyfriend."),
+            f => f.Indicator == "older-partner").Status);
+    }
+
+    [Fact]
+    public void Comma_BetweenDigits_IsPartOfTheNumber()
+    {
+        var finding = Assert.Single(Scanner("older boyfriend").Scan("Denies $1,000 or hotel keys."));
+
+        Assert.Equal(FindingStatus.Negated, finding.Status);
     }
 }

@@ -21,11 +21,13 @@ public sealed class ScannerLoaderTests : IDisposable
           { "indicator": "hotel-keys", "phrases": [{{phrases}}] }{{more}} ] }
         """);
 
-    private string Cues(string negationBefore = "\"denies\"", string language = "en", string window = "6") => Write("cues.test.json", $$"""
+    private string Cues(string negationBefore = "\"denies\"", string language = "en", string window = "6",
+        string joiners = "\"and\", \"or\"") => Write("cues.test.json", $$"""
         { "language": "{{language}}",
           "negation": { "before": [{{negationBefore}}], "after": ["was denied"] },
           "uncertainty": { "before": ["may"], "after": ["is suspected"] },
-          "pseudo": ["no longer"], "terminators": ["but"], "otherPerson": ["her friend"], "window": {{window}} }
+          "pseudo": ["no longer"], "terminators": ["but"], "otherPerson": ["her friend"],
+          "listJoiners": [{{joiners}}], "window": {{window}} }
         """);
 
     [Fact]
@@ -147,6 +149,19 @@ public sealed class ScannerLoaderTests : IDisposable
         Assert.Equal(3, cues.Negation.Before.Count);
         Assert.Equal("was denied", cues.Negation.After[0].Text);
         Assert.Equal(6, cues.Window);
+        Assert.Equal(["and", "or"], cues.ListJoiners);
+    }
+
+    [Theory]
+    [InlineData("\"and so\"")]
+    [InlineData("\"and*\"")]
+    [InlineData("\"# and\"")]
+    public void Load_ListJoinerNotOnePlainWord_IsRefused(string joiner)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ScannerCues.Load(Cues(joiners: joiner)));
+
+        Assert.Contains("cues.test.json: listJoiners", ex.Message);
+        Assert.Contains("one plain word", ex.Message);
     }
 
     [Theory]
@@ -180,7 +195,7 @@ public sealed class ScannerLoaderTests : IDisposable
     {
         var path = Write("cues.test.json", """
             { "language": "es", "negation": { "before": ["no"], "after": [] }, "uncertainty": { "before": ["si"], "after": [] },
-              "pseudo": [], "terminators": ["pero"], "window": 6 }
+              "pseudo": [], "terminators": ["pero"], "listJoiners": ["y"], "window": 6 }
             """);
 
         var ex = Assert.Throws<InvalidDataException>(() => ScannerCues.Load(path));
