@@ -20,6 +20,7 @@ public sealed partial class NoteScanner
         public List<Match> CueCandidates { get; } = [];
         public List<Match> CueTaken { get; } = [];
         public List<Match> Terminators { get; } = [];
+        public List<Match> YouthMentions { get; } = [];
         public bool[] TermCovered { get; private set; } = [];
         public bool[] CueCovered { get; private set; } = [];
         public bool[] TermStarts { get; private set; } = [];

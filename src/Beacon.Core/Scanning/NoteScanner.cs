@@ -70,6 +70,7 @@ public sealed partial class NoteScanner
         AddCues(cueLists.Pseudo, CueRoles.Pseudo);
         AddCues(cueLists.Terminators, CueRoles.Terminator);
         AddCues(cueLists.OtherPerson, CueRoles.OtherPerson);
+        AddCues(cueLists.Youth, CueRoles.Youth);
         foreach (var joiner in cueLists.ListJoiners)
         {
             listJoiners.Add(WordId(joiner));
@@ -149,14 +150,23 @@ public sealed partial class NoteScanner
         termMatches.Sort((a, b) => a.Start.CompareTo(b.Start));
         cueMatches.Sort((a, b) => a.Start.CompareTo(b.Start));
         var terminators = s.Terminators;
+        var youth = s.YouthMentions;
         terminators.Clear();
+        youth.Clear();
         foreach (var c in cueMatches)
         {
-            if ((cueEntries[c.Payload].Roles & CueRoles.Terminator) != 0)
+            var roles = cueEntries[c.Payload].Roles;
+            if ((roles & CueRoles.Terminator) != 0)
             {
                 terminators.Add(c);
             }
+
+            if ((roles & CueRoles.Youth) != 0)
+            {
+                youth.Add(c);
+            }
         }
+
         var cuts = MarkClauseCommas(s, from, to, termMatches);
         foreach (var term in termMatches)
         {
@@ -168,17 +178,24 @@ public sealed partial class NoteScanner
             {
                 var cue = cueMatches[k];
                 var roles = cueEntries[cue.Payload].Roles;
-                if (cue.End <= term.Start && term.Start - cue.End < window && !TerminatorBetween(terminators, cue.End, term.Start))
+                if (cue.End <= term.Start && term.Start - cue.End < window && !AnyBetween(terminators, cue.End, term.Start))
                 {
                     // An appositive is set off by commas ("her best friend, Daniela, has an older boyfriend"): who a
                     // mention is about carries across them; a denial or a doubt stops at a comma that begins a clause.
-                    aboutSomeoneElse |= (roles & CueRoles.OtherPerson) != 0;
+                    // With the youth named between, the other person is the one telling it ("her friend says she has
+                    // two phones"): hearsay, so uncertain.
+                    if ((roles & CueRoles.OtherPerson) != 0)
+                    {
+                        aboutSomeoneElse |= !AnyBetween(youth, cue.End, term.Start);
+                        roles |= CueRoles.UncertaintyBefore;
+                    }
+
                     if (!CutBetween(cuts, from, cue.End, term.Start))
                     {
                         Consider(roles, CueRoles.NegationBefore, CueRoles.UncertaintyBefore, term.Start - cue.End, cue);
                     }
                 }
-                else if (cue.Start >= term.End && cue.Start - term.End < window && !TerminatorBetween(terminators, term.End, cue.Start)
+                else if (cue.Start >= term.End && cue.Start - term.End < window && !AnyBetween(terminators, term.End, cue.Start)
                     && !CutBetween(cuts, from, term.End, cue.Start - 1))
                 {
                     Consider(roles, CueRoles.NegationAfter, CueRoles.UncertaintyAfter, cue.Start - term.End, cue);
@@ -295,10 +312,11 @@ public sealed partial class NoteScanner
         return lo;
     }
 
-    private static bool TerminatorBetween(List<Match> terminators, int from, int to)
+    // Whether one of the sorted, non-overlapping matches lies wholly within the words from..to.
+    private static bool AnyBetween(List<Match> sorted, int from, int to)
     {
-        var k = FirstEndingAfter(terminators, from);
-        return k < terminators.Count && terminators[k].Start >= from && terminators[k].End <= to;
+        var k = FirstEndingAfter(sorted, from);
+        return k < sorted.Count && sorted[k].Start >= from && sorted[k].End <= to;
     }
 
     [Flags]
@@ -312,6 +330,7 @@ public sealed partial class NoteScanner
         Pseudo = 16,
         Terminator = 32,
         OtherPerson = 64,
+        Youth = 128,
     }
 
     private sealed record CueEntry(CueRoles Roles, ScannerPhrase Phrase, bool[] Plain);

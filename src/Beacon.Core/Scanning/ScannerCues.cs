@@ -12,7 +12,8 @@ public sealed class ScannerCues
 {
     private ScannerCues(string language, CueDirections negation, CueDirections uncertainty,
         IReadOnlyList<ScannerPhrase> pseudo, IReadOnlyList<ScannerPhrase> terminators,
-        IReadOnlyList<ScannerPhrase> otherPerson, IReadOnlyList<string> listJoiners, int window)
+        IReadOnlyList<ScannerPhrase> otherPerson, IReadOnlyList<ScannerPhrase> youth, IReadOnlyList<string> listJoiners,
+        int window)
     {
         Language = language;
         Negation = negation;
@@ -20,6 +21,7 @@ public sealed class ScannerCues
         Pseudo = pseudo;
         Terminators = terminators;
         OtherPerson = otherPerson;
+        Youth = youth;
         ListJoiners = listJoiners;
         Window = window;
     }
@@ -33,6 +35,12 @@ public sealed class ScannerCues
 
     public IReadOnlyList<ScannerPhrase> Terminators { get; }
     public IReadOnlyList<ScannerPhrase> OtherPerson { get; }
+
+    /// <summary>
+    /// Words for the youth ("she", "yo", "the youth"; "ella", "la joven"): one between an other-person cue and a
+    /// mention puts the mention back on the youth ("her friend says she has two phones").
+    /// </summary>
+    public IReadOnlyList<ScannerPhrase> Youth { get; }
 
     /// <summary>
     /// Words that join the next item of a list after a comma ("and", "or"): a trigger reaches across a comma only
@@ -62,6 +70,7 @@ public sealed class ScannerCues
             List(name, "pseudo", file.Pseudo),
             List(name, "terminators", file.Terminators),
             List(name, "otherPerson", file.OtherPerson),
+            List(name, "youth", file.Youth),
             Joiners(name, List(name, "listJoiners", file.ListJoiners)),
             file.Window.Value);
     }
@@ -110,6 +119,7 @@ public sealed class ScannerCues
         public List<string?>? Pseudo { get; set; }
         public List<string?>? Terminators { get; set; }
         public List<string?>? OtherPerson { get; set; }
+        public List<string?>? Youth { get; set; }
         public List<string?>? ListJoiners { get; set; }
         public int? Window { get; set; }
     }

@@ -24,7 +24,7 @@ public sealed class NoteScannerRulesTests : IDisposable
             { "language": "en",
               "negation": { "before": ["denies", "not"], "after": ["none"] },
               "uncertainty": { "before": ["may"], "after": ["is suspected"] },
-              "pseudo": [], "terminators": ["but"], "otherPerson": ["her friend"], "listJoiners": ["and", "or"], "window": 6 }
+              "pseudo": [], "terminators": ["but"], "otherPerson": ["her friend"], "youth": ["she"], "listJoiners": ["and", "or"], "window": 6 }
             """);
         return new NoteScanner(ScannerLexicon.Load(lexicon), ScannerCues.Load(cues));
     }
@@ -126,5 +126,17 @@ public sealed class NoteScannerRulesTests : IDisposable
         var finding = Assert.Single(Scanner("older boyfriend").Scan("Denies $1,000 or hotel keys."));
 
         Assert.Equal(FindingStatus.Negated, finding.Status);
+    }
+
+    [Fact]
+    public void OtherPerson_TellingItOfTheYouth_IsHearsaySoUncertain()
+    {
+        var scanner = Scanner("older boyfriend");
+
+        var told = Assert.Single(scanner.Scan("Her friend says she has an older boyfriend."));
+
+        Assert.Equal((FindingStatus.Uncertain, "Her friend"), (told.Status, told.Cue));
+        Assert.Empty(scanner.Scan("Her friend has an older boyfriend."));
+        Assert.Empty(scanner.Scan("She says her friend has an older boyfriend."));
     }
 }

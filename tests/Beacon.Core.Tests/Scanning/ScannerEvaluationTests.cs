@@ -69,7 +69,7 @@ public sealed class ScannerEvaluationTests : IDisposable
         var cues = Path.Combine(_dir, "cues.en.json");
         File.WriteAllText(cues, """
             { "language": "en", "negation": { "before": ["denies"], "after": [] }, "uncertainty": { "before": ["may"], "after": [] },
-              "pseudo": [], "terminators": ["but"], "otherPerson": [], "listJoiners": ["and", "or"], "window": 6 }
+              "pseudo": [], "terminators": ["but"], "otherPerson": [], "youth": ["she"], "listJoiners": ["and", "or"], "window": 6 }
             """);
         return new NoteScanner(ScannerLexicon.Load(lexicon), ScannerCues.Load(cues));
     }

@@ -27,7 +27,7 @@ public sealed class ScannerLoaderTests : IDisposable
           "negation": { "before": [{{negationBefore}}], "after": ["was denied"] },
           "uncertainty": { "before": ["may"], "after": ["is suspected"] },
           "pseudo": ["no longer"], "terminators": ["but"], "otherPerson": ["her friend"],
-          "listJoiners": [{{joiners}}], "window": {{window}} }
+          "youth": ["she"], "listJoiners": [{{joiners}}], "window": {{window}} }
         """);
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class ScannerLoaderTests : IDisposable
     {
         var path = Write("cues.test.json", """
             { "language": "es", "negation": { "before": ["no"], "after": [] }, "uncertainty": { "before": ["si"], "after": [] },
-              "pseudo": [], "terminators": ["pero"], "listJoiners": ["y"], "window": 6 }
+              "pseudo": [], "terminators": ["pero"], "youth": ["she"], "listJoiners": ["y"], "window": 6 }
             """);
 
         var ex = Assert.Throws<InvalidDataException>(() => ScannerCues.Load(path));
