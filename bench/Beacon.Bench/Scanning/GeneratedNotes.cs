@@ -72,7 +72,7 @@ public static class GeneratedNotes
         return notes;
     }
 
-    /// <summary>A phrase as a note would say it: a wildcard becomes a word, a prefix a whole word.</summary>
+    /// <summary>A phrase as a note would say it: a wildcard or a gap becomes a word, a number 25, a prefix a whole word.</summary>
     private static string Concrete(ScannerPhrase phrase) =>
-        string.Join(' ', phrase.Words.Select(w => w.IsWildcard ? "the" : w.Prefix ? w.Text + "s" : w.Text));
+        string.Join(' ', phrase.Words.Select(w => w.IsWildcard ? "the" : w.IsGap ? "new" : w.IsNumber ? "25" : w.Prefix ? w.Text + "s" : w.Text));
 }

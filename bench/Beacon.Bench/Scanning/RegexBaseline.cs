@@ -14,12 +14,32 @@ public sealed class RegexBaseline
 
     public RegexBaseline(ScannerLexicon lexicon)
     {
-        var alternatives = lexicon.Terms.Values.SelectMany(p => p)
-            .Select(p => string.Join(@"\W+", p.Words.Select(w =>
-                w.IsWildcard ? @"\w+" : w.Prefix ? Regex.Escape(w.Text) + @"\w*" : Regex.Escape(w.Text))))
-            .OrderByDescending(a => a.Length);
+        var alternatives = lexicon.Terms.Values.SelectMany(p => p).Select(Pattern).OrderByDescending(a => a.Length);
         regex = new Regex(@"\b(?:" + string.Join('|', alternatives) + @")\b",
             RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    // Words joined by non-word characters, as the scanner reads them; a gap is up to three more words.
+    private static string Pattern(ScannerPhrase phrase)
+    {
+        var pattern = new System.Text.StringBuilder();
+        foreach (var w in phrase.Words)
+        {
+            if (w.IsGap)
+            {
+                pattern.Append(@"(?:\W+\w+){0,").Append(PhraseWord.GapMost).Append('}');
+                continue;
+            }
+
+            if (pattern.Length > 0)
+            {
+                pattern.Append(@"\W+");
+            }
+
+            pattern.Append(w.IsWildcard ? @"\w+" : w.IsNumber ? @"\d+" : w.Prefix ? Regex.Escape(w.Text) + @"\w*" : Regex.Escape(w.Text));
+        }
+
+        return pattern.ToString();
     }
 
     public int Count(string text)

@@ -103,6 +103,15 @@ public sealed partial class NoteScanner
             Walk(s, any, start, i + 1, to, cueCheck, ref best);
         }
 
+        // A gap is never last in a phrase, so the words it skips are followed by at least one more.
+        if (node.Gap is { } gap)
+        {
+            for (var skip = 0; skip <= PhraseWord.GapMost && i + skip < to; skip++)
+            {
+                Walk(s, gap, start, i + skip, to, cueCheck, ref best);
+            }
+        }
+
         if (node.Numbers is { } numbers && s.Tokens[i].Number >= 0)
         {
             foreach (var (min, after) in numbers)
@@ -150,6 +159,10 @@ public sealed partial class NoteScanner
             if (word.IsWildcard)
             {
                 node = node.Any ??= new Node();
+            }
+            else if (word.IsGap)
+            {
+                node = node.Gap ??= new Node();
             }
             else if (word.IsNumber)
             {
@@ -203,6 +216,7 @@ public sealed partial class NoteScanner
         public Dictionary<int, Node>? Exact;
         public PrefixEdges? Prefixes;
         public Node? Any;
+        public Node? Gap;
         public List<(int Min, Node Next)>? Numbers;
         public int Payload = -1;
     }

@@ -8,11 +8,19 @@ namespace Beacon.Core.Scanning;
 /// One word of a phrase. <see cref="Prefix"/> means "any word starting with <see cref="Text"/>" (written
 /// "motel*"); a lone "*" is a prefix word with empty text, so it matches exactly one word of any kind; a lone
 /// "#" (<see cref="IsNumber"/>) matches one word made only of digits ("a # year old", "hombre de # años"), and
-/// "#18+" only such a number of at least 18 ("bf #18+": an adult boyfriend).
+/// "#18+" only such a number of at least 18 ("bf #18+": an adult boyfriend); "**" (<see cref="IsGap"/>) skips
+/// from none to <see cref="GapMost"/> words of any kind ("buy* her ** clothes": buys her clothes, bought her a lot of
+/// new clothes).
 /// </summary>
 public sealed partial record PhraseWord(string Text, bool Prefix)
 {
     public const string Number = "#";
+    public const string Gap = "**";
+
+    /// <summary>The most words a gap skips: enough for an article and two adjectives, not for another clause.</summary>
+    public const int GapMost = 3;
+
+    public bool IsGap => !Prefix && Text == Gap;
 
     public bool IsWildcard => Prefix && Text.Length == 0;
 
@@ -64,6 +72,18 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
                 continue;
             }
 
+            if (word == PhraseWord.Gap)
+            {
+                if (words.Count == 0 || words[^1].IsGap)
+                {
+                    why = "a ** must come after a word (a phrase does not start with it, and two do not follow each other)";
+                    return null;
+                }
+
+                words.Add(new PhraseWord(word, false));
+                continue;
+            }
+
             if (PhraseWord.IsNumberWord(word))
             {
                 words.Add(new PhraseWord(word, false));
@@ -86,9 +106,15 @@ public sealed partial record ScannerPhrase(string Text, IReadOnlyList<PhraseWord
             }
         }
 
-        if (words.All(w => w.IsWildcard || w.IsNumber))
+        if (words[^1].IsGap)
         {
-            why = "a phrase of only * and # would match any words";
+            why = "a ** must be followed by a word (a phrase does not end with it)";
+            return null;
+        }
+
+        if (words.All(w => w.IsWildcard || w.IsNumber || w.IsGap))
+        {
+            why = "a phrase of only *, ** and # would match any words";
             return null;
         }
 

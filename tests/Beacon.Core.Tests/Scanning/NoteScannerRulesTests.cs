@@ -139,4 +139,25 @@ public sealed class NoteScannerRulesTests : IDisposable
         Assert.Empty(scanner.Scan("Her friend has an older boyfriend."));
         Assert.Empty(scanner.Scan("She says her friend has an older boyfriend."));
     }
+
+    [Theory]
+    [InlineData("He buys her clothes.", true)]
+    [InlineData("He bought her new clothes.", true)]
+    [InlineData("He bought her a lot of clothes.", true)]
+    [InlineData("He bought her a whole lot of clothes.", false)]
+    [InlineData("He bought her. Clothes were new.", false)]
+    public void Gap_SkipsUpToThreeWordsWithinTheSentence(string note, bool found)
+    {
+        var findings = Scanner("buy* her ** clothes", "bought her ** clothes").Scan(note);
+
+        Assert.Equal(found, findings.Count == 1);
+    }
+
+    [Fact]
+    public void Gap_MatchSpansTheSkippedWords_AndTheDenialReachesIt()
+    {
+        var finding = Assert.Single(Scanner("bought her ** clothes").Scan("Denies he bought her any new clothes."));
+
+        Assert.Equal(("bought her any new clothes", FindingStatus.Negated), (finding.Text, finding.Status));
+    }
 }

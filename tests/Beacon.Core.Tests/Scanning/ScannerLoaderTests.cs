@@ -65,6 +65,11 @@ public sealed class ScannerLoaderTests : IDisposable
     [InlineData("\"# *\"", "only *")]
     [InlineData("\"#\"", "only *")]
     [InlineData("\"ho#tel\"", "punctuation")]
+    [InlineData("\"** hotel key\"", "must come after a word")]
+    [InlineData("\"hotel ** ** key\"", "must come after a word")]
+    [InlineData("\"hotel key **\"", "must be followed by a word")]
+    [InlineData("\"* ** #\"", "only *, ** and #")]
+    [InlineData("\"hotel ***\"", "punctuation")]
     public void Load_MalformedPhrase_IsRefusedNamingFileEntryAndWhy(string phrase, string why)
     {
         var ex = Assert.Throws<InvalidDataException>(() => ScannerLexicon.Load(Lexicon(phrase)));
@@ -171,6 +176,7 @@ public sealed class ScannerLoaderTests : IDisposable
     [InlineData("\"*\"", "only *")]
     [InlineData("\"\"", "empty")]
     [InlineData("\"denies\", \"denies\"", "listed twice")]
+    [InlineData("\"did ** deny\"", "cannot have a ** gap")]
     public void Load_MalformedCue_IsRefusedNamingFileListAndWhy(string before, string why)
     {
         var ex = Assert.Throws<InvalidDataException>(() => ScannerCues.Load(Cues(before)));
