@@ -56,7 +56,10 @@ public sealed partial class NoteScanner
 
                 // A cue word written without accents does not match a word written with them ("si" is not "sí"):
                 // in Spanish the accent is what tells the two words apart.
-                var plain = phrase.Words.Select(w => !w.Prefix && ScannerPhrase.Fold(w.Text) == w.Text).ToArray();
+                // A phrase with a gap has no fixed word positions to check, and is never a lone "si".
+                var plain = phrase.Words.Any(w => w.IsGap)
+                    ? new bool[phrase.Words.Count]
+                    : phrase.Words.Select(w => !w.Prefix && ScannerPhrase.Fold(w.Text) == w.Text).ToArray();
                 cueEntries.Add(new CueEntry(role, phrase, plain));
                 byKey[phrase.Key] = cueEntries.Count - 1;
                 Insert(cues, phrase, cueEntries.Count - 1);

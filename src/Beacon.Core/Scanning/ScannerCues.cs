@@ -100,12 +100,6 @@ public sealed class ScannerCues
         {
             var phrase = ScannerPhrase.TryParse(text, out var why)
                 ?? throw new InvalidDataException($"{name}: {kind}: phrase \"{text}\": {why}.");
-            // A trigger is a fixed wording; a gap belongs to the lexicon's phrases.
-            if (phrase.Words.Any(w => w.IsGap))
-            {
-                throw new InvalidDataException($"{name}: {kind}: phrase \"{text}\": a cue cannot have a ** gap.");
-            }
-
             if (!keys.Add(phrase.Key))
             {
                 throw new InvalidDataException($"{name}: {kind}: phrase \"{text}\" is listed twice (accents and case do not count).");

@@ -22,9 +22,9 @@ public sealed class NoteScannerRulesTests : IDisposable
         var cues = Path.Combine(_dir, "cues.en.json");
         File.WriteAllText(cues, """
             { "language": "en",
-              "negation": { "before": ["denies", "not"], "after": ["none"] },
+              "negation": { "before": ["denies", "not", "no one"], "after": ["none"] },
               "uncertainty": { "before": ["may"], "after": ["is suspected"] },
-              "pseudo": [], "terminators": ["but"], "otherPerson": ["her friend"], "youth": ["she"], "listJoiners": ["and", "or"], "window": 6 }
+              "pseudo": ["no one ** knew"], "terminators": ["but"], "otherPerson": ["her friend"], "youth": ["she"], "listJoiners": ["and", "or"], "window": 6 }
             """);
         return new NoteScanner(ScannerLexicon.Load(lexicon), ScannerCues.Load(cues));
     }
@@ -159,5 +159,14 @@ public sealed class NoteScannerRulesTests : IDisposable
         var finding = Assert.Single(Scanner("bought her ** clothes").Scan("Denies he bought her any new clothes."));
 
         Assert.Equal(("bought her any new clothes", FindingStatus.Negated), (finding.Text, finding.Status));
+    }
+
+    [Theory]
+    [InlineData("No one saw an older boyfriend.", FindingStatus.Negated)]
+    [InlineData("No one knew she had an older boyfriend.", FindingStatus.Present)]
+    [InlineData("No one at her school knew she had an older boyfriend.", FindingStatus.Present)]
+    public void Gap_InAPseudoTrigger_MasksTheNegationItHolds(string note, FindingStatus status)
+    {
+        Assert.Equal(status, Assert.Single(Scanner("older boyfriend").Scan(note)).Status);
     }
 }
