@@ -19,7 +19,7 @@ public sealed class ScannerLexicon
 
     public string Language { get; }
 
-    /// <summary>Catalog item ID → its phrases, in file order.</summary>
+    /// <summary>Catalog item ID → its phrases, in file order, each <c>@class</c> spelled out.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> Terms { get; }
 
     public static ScannerLexicon Load(string path)
@@ -32,6 +32,7 @@ public sealed class ScannerLexicon
             throw new InvalidDataException($"{name}: terms: there are none.");
         }
 
+        var classes = PhraseClasses.Read(name, file.Classes);
         var terms = new Dictionary<string, IReadOnlyList<ScannerPhrase>>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal); // folded phrase → indicator
         for (var i = 0; i < file.Terms.Count; i++)
@@ -52,17 +53,29 @@ public sealed class ScannerLexicon
             var phrases = new List<ScannerPhrase>();
             foreach (var text in term.Phrases)
             {
-                var phrase = ScannerPhrase.TryParse(text, out var why)
-                    ?? throw new InvalidDataException($"{at}: phrase \"{text}\": {why}.");
-
-                // One phrase, one meaning: a match must say which indicator it found.
-                if (!owner.TryAdd(phrase.Key, id))
+                foreach (var expanded in PhraseClasses.Expand(at, text, classes))
                 {
-                    throw new InvalidDataException(
-                        $"{at}: phrase \"{text}\" is already under {owner[phrase.Key]} (accents and case do not count).");
-                }
+                    var phrase = ScannerPhrase.TryParse(expanded, out var why)
+                        ?? throw new InvalidDataException(expanded == text
+                            ? $"{at}: phrase \"{text}\": {why}."
+                            : $"{at}: phrase \"{text}\" as \"{expanded}\": {why}.");
 
-                phrases.Add(phrase);
+                    // One phrase, one meaning: a match must say which indicator it found. A class may spell out a
+                    // phrase the ID already has; that is the same phrase, once.
+                    if (owner.TryGetValue(phrase.Key, out var had))
+                    {
+                        if (had == id && expanded != text)
+                        {
+                            continue;
+                        }
+
+                        throw new InvalidDataException(
+                            $"{at}: phrase \"{text}\"{(expanded == text ? "" : $" as \"{expanded}\"")} is already under {had} (accents and case do not count).");
+                    }
+
+                    owner[phrase.Key] = id;
+                    phrases.Add(phrase);
+                }
             }
 
             terms[id] = phrases;
@@ -82,6 +95,7 @@ public sealed class ScannerLexicon
     private sealed class LexiconFile
     {
         public string? Language { get; set; }
+        public Dictionary<string, List<string?>?>? Classes { get; set; }
         public List<TermDto>? Terms { get; set; }
     }
 
