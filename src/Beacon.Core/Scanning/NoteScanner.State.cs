@@ -25,6 +25,7 @@ public sealed partial class NoteScanner
         public bool[] CueCovered { get; private set; } = [];
         public bool[] TermStarts { get; private set; } = [];
         public int[] Cuts { get; private set; } = [];
+        public int[] TermOwner { get; private set; } = [];
 
         public void Reset(string text)
         {
@@ -53,6 +54,7 @@ public sealed partial class NoteScanner
                 CueCovered = new bool[Ids.Length];
                 TermStarts = new bool[Ids.Length];
                 Cuts = new int[Ids.Length];
+                TermOwner = new int[Ids.Length];
             }
 
             return Ids;

@@ -16,8 +16,10 @@ public sealed partial class NoteScanner
         return false;
     }
 
-    // For each start word, its longest match; then longest first (earlier on a tie), dropping overlaps.
-    private static List<Match> Select(ScanState s, Node root, int from, int to, NoteScanner? cueCheck,
+    // For each start word, its longest match; then longest first (earlier on a tie), dropping overlaps. Lexicon
+    // phrases of two different items may overlap in part ("threatened to post nude pictures" is a threat and abuse
+    // material); a phrase wholly inside a longer one is dropped, as is one overlapping a phrase of its own item.
+    private List<Match> Select(ScanState s, Node root, int from, int to, bool lexicon,
         List<Match> candidates, List<Match> taken, bool[] covered)
     {
         candidates.Clear();
@@ -26,7 +28,7 @@ public sealed partial class NoteScanner
         for (var i = from; i < to; i++)
         {
             var best = new Best(i, -1, -1);
-            Walk(s, root, i, i, to, cueCheck, ref best);
+            Walk(s, root, i, i, to, lexicon ? null : this, ref best);
             if (best.Payload >= 0)
             {
                 candidates.Add(new Match(i, best.End, best.Payload));
@@ -41,16 +43,44 @@ public sealed partial class NoteScanner
         candidates.Sort((a, b) => (b.End - b.Start) != (a.End - a.Start)
             ? (b.End - b.Start).CompareTo(a.End - a.Start)
             : a.Start.CompareTo(b.Start));
+        var owner = s.TermOwner;
         foreach (var c in candidates)
         {
-            if (!Covered(covered, c))
+            if (!Covered(covered, c) || (lexicon && OverlapsOnlyOtherItems(s, c, taken)))
             {
                 taken.Add(c);
                 Array.Fill(covered, true, c.Start, c.End - c.Start);
+                if (lexicon)
+                {
+                    Array.Fill(owner, taken.Count - 1, c.Start, c.End - c.Start);
+                }
             }
         }
 
         return taken;
+    }
+
+    // Whether a candidate only partly overlaps what is taken, and only phrases of other items (an ignored phrase
+    // neither overlaps nor is overlapped).
+    private bool OverlapsOnlyOtherItems(ScanState s, Match c, List<Match> taken)
+    {
+        var owner = s.TermOwner;
+        var item = termEntries[c.Payload].Indicator;
+        if (item.Length == 0 || (s.TermCovered[c.Start] && s.TermCovered[c.End - 1] && owner[c.Start] == owner[c.End - 1]))
+        {
+            return false;
+        }
+
+        for (var i = c.Start; i < c.End; i++)
+        {
+            // An ignored phrase (an ordinary wording, see ScannerLexicon.Ignore) keeps what it covers.
+            if (s.TermCovered[i] && termEntries[taken[owner[i]].Payload].Indicator is var other && (other == item || other.Length == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Walk(ScanState s, Node node, int start, int i, int to, NoteScanner? cueCheck, ref Best best)

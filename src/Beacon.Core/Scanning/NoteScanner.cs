@@ -43,6 +43,14 @@ public sealed partial class NoteScanner
             }
         }
 
+        // Ordinary wordings that contain an item's phrase ("get a tattoo when she turns 18"): matched like the
+        // lexicon's, so the longer one wins, and reported as nothing (an empty indicator).
+        foreach (var phrase in lexicon.Ignore)
+        {
+            termEntries.Add(("", phrase));
+            Insert(terms, phrase, termEntries.Count - 1);
+        }
+
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         void AddCues(IEnumerable<ScannerPhrase> phrases, CueRoles role)
         {
@@ -126,13 +134,13 @@ public sealed partial class NoteScanner
     private void ScanSentence(ScanState s, int from, int to, List<Finding> findings)
     {
         // Terms: longest first, shorter overlapping matches dropped.
-        var termMatches = Select(s, terms, from, to, null, s.TermCandidates, s.TermTaken, s.TermCovered);
+        var termMatches = Select(s, terms, from, to, true, s.TermCandidates, s.TermTaken, s.TermCovered);
         if (termMatches.Count == 0)
         {
             return;
         }
 
-        var cueMatches = Select(s, cues, from, to, this, s.CueCandidates, s.CueTaken, s.CueCovered);
+        var cueMatches = Select(s, cues, from, to, false, s.CueCandidates, s.CueTaken, s.CueCovered);
 
         // A trigger inside a matched phrase is part of that phrase ("sin hogar", "no papers"); pseudo-triggers
         // ("no longer") only mask what they contain.
@@ -173,6 +181,11 @@ public sealed partial class NoteScanner
         var cuts = MarkClauseCommas(s, from, to, termMatches);
         foreach (var term in termMatches)
         {
+            if (termEntries[term.Payload].Indicator.Length == 0)
+            {
+                continue;
+            }
+
             var status = FindingStatus.Present;
             Match? decider = null;
             var nearest = int.MaxValue;
@@ -247,7 +260,7 @@ public sealed partial class NoteScanner
         Array.Clear(starts, from, to - from);
         foreach (var term in termMatches)
         {
-            starts[term.Start] = true;
+            starts[term.Start] |= termEntries[term.Payload].Indicator.Length > 0;
         }
 
         var cuts = s.Cuts;

@@ -11,16 +11,24 @@ public sealed class ScannerLexicon
     /// <summary>The languages Beacon writes notes in; the scanner has one lexicon and one cue file for each.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
-    private ScannerLexicon(string language, IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> terms)
+    private ScannerLexicon(string language, IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> terms,
+        IReadOnlyList<ScannerPhrase> ignore)
     {
         Language = language;
         Terms = terms;
+        Ignore = ignore;
     }
 
     public string Language { get; }
 
     /// <summary>Catalog item ID → its phrases, in file order, each <c>@class</c> spelled out.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ScannerPhrase>> Terms { get; }
+
+    /// <summary>
+    /// Ordinary wordings that contain an item's phrase but do not state the item ("wants to get a tattoo when she
+    /// turns 18", "gave up soda"): the matcher prefers them, being longer, and reports nothing for them.
+    /// </summary>
+    public IReadOnlyList<ScannerPhrase> Ignore { get; }
 
     public static ScannerLexicon Load(string path)
     {
@@ -81,7 +89,23 @@ public sealed class ScannerLexicon
             terms[id] = phrases;
         }
 
-        return new ScannerLexicon(language, terms);
+        var ignore = new List<ScannerPhrase>();
+        for (var i = 0; i < (file.Ignore?.Count ?? 0); i++)
+        {
+            var text = file.Ignore![i];
+            var phrase = ScannerPhrase.TryParse(text, out var why)
+                ?? throw new InvalidDataException($"{name}: ignore[{i}]: phrase \"{text}\": {why}.");
+            if (!owner.TryAdd(phrase.Key, ""))
+            {
+                throw new InvalidDataException(owner[phrase.Key].Length == 0
+                    ? $"{name}: ignore[{i}]: phrase \"{text}\" is listed twice (accents and case do not count)."
+                    : $"{name}: ignore[{i}]: phrase \"{text}\" is under {owner[phrase.Key]}: it cannot be ignored too.");
+            }
+
+            ignore.Add(phrase);
+        }
+
+        return new ScannerLexicon(language, terms, ignore);
     }
 
     /// <summary>IDs the lexicon uses that the catalog does not have (a typo, or a renamed item).</summary>
@@ -97,6 +121,7 @@ public sealed class ScannerLexicon
         public string? Language { get; set; }
         public Dictionary<string, List<string?>?>? Classes { get; set; }
         public List<TermDto>? Terms { get; set; }
+        public List<string?>? Ignore { get; set; }
     }
 
     private sealed class TermDto
