@@ -26,17 +26,17 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
     private static readonly Lazy<NoteScanners> Scanners =
         new(() => NoteScanners.Load(ScannerContent.Folder, ScannerContent.Catalog.Value));
 
-    // Reached on 2026-11-24 (docs/performance.md, "Note scanner accuracy"): F1 for present, and the share of
-    // negated or uncertain mentions, and of other people's, read as present. The targets are F1 >= 0.90
-    // and under 5%; they are met on the development corpus, not yet on the unseen notes.
+    // Reached on 2026-11-24 after the lexicons were widened (docs/performance.md, "Note scanner accuracy"): F1 for
+    // present, and the share of negated or uncertain mentions, and of other people's, read as present. The issue's
+    // targets are F1 >= 0.90 and under 5%; they are met on the development corpus, not yet on the held-out notes.
     private static readonly Dictionary<(string Corpus, string Language), (double F1, double NotPresent, double Other)> Floors = new()
     {
-        [("development", "en")] = (0.920, 0.047, 0.154),
-        [("development", "es")] = (0.934, 0.015, 0.154),
-        [("unseen", "en")] = (0.537, 0.036, 0.286),
-        [("unseen", "es")] = (0.653, 0.071, 0.546),
-        [("narratives", "en")] = (0.560, 0.000, 0.500),
-        [("narratives", "es")] = (0.525, 0.098, 0.455),
+        [("development", "en")] = (0.935, 0.047, 0.077),
+        [("development", "es")] = (0.935, 0.015, 0.154),
+        [("unseen", "en")] = (0.614, 0.027, 0.286),
+        [("unseen", "es")] = (0.665, 0.071, 0.546),
+        [("narratives", "en")] = (0.618, 0.000, 0.500),
+        [("narratives", "es")] = (0.535, 0.098, 0.455),
     };
 
     [Theory]
