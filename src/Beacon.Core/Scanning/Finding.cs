@@ -8,6 +8,12 @@ public enum FindingStatus
     Uncertain,
 }
 
+public static class FindingStatusNames
+{
+    /// <summary>The status as written in JSON, CSS classes and resource keys: present, negated, uncertain.</summary>
+    public static string Name(this FindingStatus status) => status.ToString().ToLowerInvariant();
+}
+
 /// <summary>
 /// One lexicon phrase found in a note: the catalog item ID it points to, whether it is asserted, negated or
 /// uncertain, its character span in the original text (<see cref="End"/> exclusive), the text matched, and the

@@ -46,35 +46,35 @@ public sealed partial class NoteScanner
         var owner = s.TermOwner;
         foreach (var c in candidates)
         {
-            if (!Covered(covered, c) || (lexicon && OverlapsOnlyOtherItems(s, c, taken)))
+            if (Covered(covered, c) && !(lexicon && OverlapsOnlyOtherItems(c, taken, covered, owner)))
             {
-                taken.Add(c);
-                Array.Fill(covered, true, c.Start, c.End - c.Start);
-                if (lexicon)
-                {
-                    Array.Fill(owner, taken.Count - 1, c.Start, c.End - c.Start);
-                }
+                continue;
+            }
+
+            taken.Add(c);
+            Array.Fill(covered, true, c.Start, c.End - c.Start);
+            if (lexicon)
+            {
+                Array.Fill(owner, taken.Count - 1, c.Start, c.End - c.Start);
             }
         }
 
         return taken;
     }
 
-    // Whether a candidate only partly overlaps what is taken, and only phrases of other items (an ignored phrase
-    // neither overlaps nor is overlapped).
-    private bool OverlapsOnlyOtherItems(ScanState s, Match c, List<Match> taken)
+    // Whether a lexicon candidate only partly overlaps what is taken, and only other items' phrases. An ignored
+    // phrase (an ordinary wording, see ScannerLexicon.Ignore) neither overlaps nor is overlapped.
+    private bool OverlapsOnlyOtherItems(Match c, List<Match> taken, bool[] covered, int[] owner)
     {
-        var owner = s.TermOwner;
-        var item = termEntries[c.Payload].Indicator;
-        if (item.Length == 0 || (s.TermCovered[c.Start] && s.TermCovered[c.End - 1] && owner[c.Start] == owner[c.End - 1]))
+        if (Ignored(c.Payload) || (covered[c.Start] && covered[c.End - 1] && owner[c.Start] == owner[c.End - 1]))
         {
             return false;
         }
 
+        var item = termEntries[c.Payload].Indicator;
         for (var i = c.Start; i < c.End; i++)
         {
-            // An ignored phrase (an ordinary wording, see ScannerLexicon.Ignore) keeps what it covers.
-            if (s.TermCovered[i] && termEntries[taken[owner[i]].Payload].Indicator is var other && (other == item || other.Length == 0))
+            if (covered[i] && taken[owner[i]].Payload is var other && (Ignored(other) || termEntries[other].Indicator == item))
             {
                 return false;
             }
@@ -82,6 +82,9 @@ public sealed partial class NoteScanner
 
         return true;
     }
+
+    // An ignored wording's entry has no indicator (see ScannerLexicon.Ignore).
+    private bool Ignored(int payload) => termEntries[payload].Indicator.Length == 0;
 
     private static void Walk(ScanState s, Node node, int start, int i, int to, NoteScanner? cueCheck, ref Best best)
     {

@@ -4,9 +4,10 @@ namespace Beacon.Core.Scanning;
 /// The note scanner's matching engine for one language: a word trie over the lexicon and one over the cue
 /// lists, both on folded words (lowercase, no accents), read in one pass over the note. ConText-style: a
 /// negation or uncertainty trigger reaches <see cref="ScannerCues.Window"/> words within its sentence unless a
-/// terminator comes first; pseudo-triggers are masked; a trigger inside a matched phrase is part of it; a
-/// mention right after an other-person cue ("her friend") is not the youth's and is left out. Built once,
-/// immutable, safe to share between threads.
+/// terminator or a comma that begins another clause comes first; pseudo-triggers are masked; a trigger inside a
+/// matched phrase is part of it; a mention right after an other-person cue ("her friend") is not the youth's and is
+/// left out, unless the youth is named between (then it is hearsay: uncertain). Built once, immutable, safe to
+/// share between threads.
 /// </summary>
 public sealed partial class NoteScanner
 {
@@ -133,7 +134,7 @@ public sealed partial class NoteScanner
 
     private void ScanSentence(ScanState s, int from, int to, List<Finding> findings)
     {
-        // Terms: longest first, shorter overlapping matches dropped.
+        // Terms: longest first, overlaps settled (see Select).
         var termMatches = Select(s, terms, from, to, true, s.TermCandidates, s.TermTaken, s.TermCovered);
         if (termMatches.Count == 0)
         {
@@ -181,7 +182,7 @@ public sealed partial class NoteScanner
         var cuts = MarkClauseCommas(s, from, to, termMatches);
         foreach (var term in termMatches)
         {
-            if (termEntries[term.Payload].Indicator.Length == 0)
+            if (Ignored(term.Payload))
             {
                 continue;
             }
@@ -260,7 +261,7 @@ public sealed partial class NoteScanner
         Array.Clear(starts, from, to - from);
         foreach (var term in termMatches)
         {
-            starts[term.Start] |= termEntries[term.Payload].Indicator.Length > 0;
+            starts[term.Start] |= !Ignored(term.Payload);
         }
 
         var cuts = s.Cuts;
@@ -278,6 +279,9 @@ public sealed partial class NoteScanner
         return cuts;
     }
 
+    // The most words of a list item without a lexicon phrase: "alcohol", "an older boyfriend".
+    private const int ListItemMost = 3;
+
     // After the comma before word j a list goes on when the next word, or the word after a joiner ("and", "or"),
     // begins a lexicon phrase ("denies drugs, hotel keys, or cash"), or when a short item of up to three words ends at
     // another comma or a joiner ("denies drugs, alcohol or running away", "drugs, an older boyfriend, or cash").
@@ -293,7 +297,7 @@ public sealed partial class NoteScanner
             return j + 1 < to && starts[j + 1];
         }
 
-        for (var k = j + 1; k <= j + 3 && k < to; k++)
+        for (var k = j + 1; k <= j + ListItemMost && k < to; k++)
         {
             if (s.Tokens[k].CommaBefore || listJoiners.Contains(s.Ids[k]))
             {

@@ -56,10 +56,10 @@ public static partial class PhraseClasses
     {
         if (text is null || !text.Contains('@', StringComparison.Ordinal))
         {
-            return [text!];
+            return [text ?? ""];
         }
 
-        IEnumerable<string> texts = [""];
+        List<string> texts = [""];
         foreach (var word in text.Split(' '))
         {
             IReadOnlyList<string> choices = [word];
@@ -70,7 +70,7 @@ public static partial class PhraseClasses
             }
 
             texts = texts.SelectMany(t => choices.Select(c => t.Length == 0 ? c : t + " " + c)).ToList();
-            if (texts.Count() > MostPerPhrase)
+            if (texts.Count > MostPerPhrase)
             {
                 throw new InvalidDataException($"{at}: phrase \"{text}\" makes more than {MostPerPhrase:N0} phrases; split it.");
             }

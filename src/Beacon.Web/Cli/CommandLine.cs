@@ -67,17 +67,17 @@ public static class CommandLine
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
                     confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));
             case ["scan", .. var evaluateArgs] when evaluateArgs.Contains(ScanEvaluateCommand.Flag):
-                return await new ScanEvaluateCommand(
-                    () => ContentLoads(app.Services) ? app.Services.GetRequiredService<Features.Learn.LearnContent>() : null,
-                    Console.Out, Console.Error).RunAsync(evaluateArgs);
+                return await new ScanEvaluateCommand(() => LoadedContent(app.Services), Console.Out, Console.Error).RunAsync(evaluateArgs);
             case ["scan", .. var scanArgs]:
-                return await ScanCommand.RunOnConsoleAsync(
-                    () => ContentLoads(app.Services) ? app.Services.GetRequiredService<Features.Learn.LearnContent>().Scanners : null, scanArgs);
+                return await ScanCommand.RunOnConsoleAsync(() => LoadedContent(app.Services)?.Scanners, scanArgs);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{string.Join(' ', command)}'.\n{Usage}");
                 return 2;
         }
     }
+
+    private static Features.Learn.LearnContent? LoadedContent(IServiceProvider services) =>
+        ContentLoads(services) ? services.GetRequiredService<Features.Learn.LearnContent>() : null;
 
     /// <summary>
     /// Loads the catalog, the Learn content and the instruments before the host starts, so a bad
@@ -92,7 +92,7 @@ public static class CommandLine
             return true;
         }
         catch (Exception ex) when (ex is Core.Screening.InstrumentException or Core.Jurisdictions.ReferenceDataException
-            or InvalidDataException)
+            or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine($"Beacon cannot start: {ex.Message}");
             return false;

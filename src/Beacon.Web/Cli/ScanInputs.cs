@@ -137,7 +137,7 @@ public sealed class ScanInputs(TextReader stdin)
         }
         catch (JsonException ex)
         {
-            return ScanInput.Failed(where, $"not valid JSON (at byte {ex.BytePositionInLine + 1}).");
+            return ScanInput.Failed(where, ex.BytePositionInLine is { } at ? $"not valid JSON (at byte {at + 1})." : "not valid JSON.");
         }
 
         using (document)

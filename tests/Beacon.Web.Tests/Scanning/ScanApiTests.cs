@@ -7,6 +7,9 @@ using Beacon.Core.Accounts;
 using Beacon.Web.Features.Scanning;
 using Beacon.Web.Tests.Audit;
 using Beacon.Web.Tests.Screening;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Beacon.Web.Tests.Scanning;
@@ -16,7 +19,7 @@ namespace Beacon.Web.Tests.Scanning;
 /// prints; bad input named by field; and nothing of the note kept anywhere (database, audit trail, logs).
 /// </summary>
 [Trait("Category", "Data")]
-public sealed class ScanApiTests(ScanLogsFactory factory) : IClassFixture<ScanLogsFactory>
+public sealed class ScanApiTests(CapturingLogsFactory factory) : IClassFixture<CapturingLogsFactory>
 {
     private const string Path = "/api/scan";
     private const string English = "She has two phones and a hotel key card. Denies an older boyfriend.";
@@ -103,6 +106,33 @@ public sealed class ScanApiTests(ScanLogsFactory factory) : IClassFixture<ScanLo
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
         Assert.Contains(message, errors.GetProperty(field)[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("{", "application/json")]
+    [InlineData("{\"text\":5}", "application/json")]
+    [InlineData("[]", "application/json")]
+    [InlineData("", "application/json")]
+    [InlineData("{\"text\":\"two phones\"}", "text/plain")]
+    public async Task Scan_MalformedBody_IsAClientError(string body, string mediaType)
+    {
+        var (_, client) = await factory.SignedInAsync("placer", Roles.Supervisor);
+
+        var response = await client.PostAsync(Path, new StringContent(body, Encoding.UTF8, mediaType));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    [Fact]
+    public void Scan_Endpoint_LimitsTheBodyKestrelReads()
+    {
+        // The test server does not enforce body limits (Kestrel does, with a 413): what is checked is that the
+        // endpoint asks for one, sized for the longest note written as JSON escapes.
+        var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText?.TrimEnd('/') == Path && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true);
+
+        Assert.Equal(ScanApi.MaxBodyBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+        Assert.True(ScanApi.MaxBodyBytes >= ScanApi.MaxTextLength * 6);
     }
 
     [Fact]

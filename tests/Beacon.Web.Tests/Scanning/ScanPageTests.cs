@@ -124,10 +124,27 @@ public sealed class ScanPageTests(BeaconFactory factory) : IClassFixture<BeaconF
     {
         var (_, client) = await StaffAsync();
 
-        // Past the server's form value limit (4 MB) the form cannot even be read: a clear 4xx, never a 500.
-        var response = await ScanAsync(client, new string('x', 5_000_000));
+        // Past the page's form value limit the form is not even read: a clear 4xx, never a 500.
+        var response = await ScanAsync(client, new string('x', Features.Scanning.IndexModel.MaxFormValue + 1));
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Scan_PostThatIsNotAForm_IsAnsweredAsAnEmptyFormNotA500()
+    {
+        var (_, client) = await StaffAsync();
+        var token = await client.AntiforgeryTokenAsync("/scan");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/scan")
+        {
+            Content = new StringContent("{\"text\":\"She has two phones.\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"#text\">", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -57,6 +57,20 @@ public sealed class ScannedTextTests(BeaconFactory factory) : IClassFixture<Beac
     }
 
     [Fact]
+    public void Build_TwoItemsOverlappingInPart_TheLaterMarkedFromWhereTheEarlierEnds()
+    {
+        var scanned = Build("He threatened to post nude pictures.",
+            new Finding("blackmail-exposure", FindingStatus.Present, 3, 21, "threatened to post", null),
+            new Finding("abuse-material", FindingStatus.Present, 17, 35, "post nude pictures", null));
+
+        var html = Html(scanned.Markup);
+
+        Assert.Contains("<mark>threatened to post</mark>", html);
+        Assert.Contains("</span></span> <span class=\"scan-hit scan-present\" id=\"t-f1\"><mark>nude pictures</mark>", html);
+        Assert.Equal(["t-f0", "t-f1"], scanned.Findings.Select(f => f.AnchorId));
+    }
+
+    [Fact]
     public void Build_TextInAnotherLanguage_LabelsKeepThePagesLanguage()
     {
         var scanned = ScannedText.Build("Tiene dos celulares.", new NoteScan("es", [new Finding("multiple-phones", FindingStatus.Present, 6, 19, "dos celulares", null)]),

@@ -93,7 +93,7 @@ public static class ScannerEvaluation
                 {
                     byDomain[domain] += new PresentScore(0, 0, 1);
                     var said = findings.FirstOrDefault(f => Covers(f, gold));
-                    errors.Add(new EvaluationError(corpus.Language, note.Id, said is null ? "missed" : $"missed (read {said.Status.ToString().ToLowerInvariant()})",
+                    errors.Add(new EvaluationError(corpus.Language, note.Id, said is null ? "missed" : $"missed (read {said.Status.Name()})",
                         gold.Indicator, note.Text[gold.Start..gold.End], said?.Cue));
                 }
             }

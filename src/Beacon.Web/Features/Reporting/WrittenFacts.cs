@@ -6,5 +6,5 @@ namespace Beacon.Web.Features.Reporting;
 public sealed record WrittenFacts(ReportingLaw Law, WrittenReportDraft Draft)
 {
     /// <summary>The free-text facts of the suspicion, shown with the note scanner's findings.</summary>
-    public static readonly IReadOnlySet<string> Scanned = new HashSet<string>(StringComparer.Ordinal) { "suspicion.information", "suspicion.narrative" };
+    public static readonly IReadOnlySet<string> Scanned = new HashSet<string>(StringComparer.Ordinal) { ReportFieldIds.SuspicionInformation, ReportFieldIds.SuspicionNarrative };
 }

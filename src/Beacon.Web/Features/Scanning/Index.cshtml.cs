@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Core.Scanning;
 using Beacon.Web.Features.Learn;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,17 @@ namespace Beacon.Web.Features.Scanning;
 /// stated, denied or uncertain, in English or Spanish. Nothing is stored and nothing about the text is logged
 /// or audited: the text only lives in this request.
 /// </summary>
+[RequestFormLimits(ValueLengthLimit = IndexModel.MaxFormValue)]
 public sealed class IndexModel(LearnContent content, IStringLocalizer<ScanResource> n) : PageModel
 {
     public const int MaxLength = ScanApi.MaxTextLength;
+
+    /// <summary>
+    /// The longest form value read: a note at the limit whose line breaks come as two characters (the textarea
+    /// counts one). Past it the form is refused (4xx) before the text is read, instead of read, measured and
+    /// written back whole.
+    /// </summary>
+    public const int MaxFormValue = MaxLength * 2;
     public const string Detect = "auto";
 
     /// <summary>The language choices, in the order the form shows them.</summary>
@@ -31,8 +40,8 @@ public sealed class IndexModel(LearnContent content, IStringLocalizer<ScanResour
     // and the note is case text about a youth.
     public IActionResult OnPost()
     {
-        Text = Request.Form["text"].ToString();
-        Language = Request.Form["language"] is { Count: > 0 } chosen ? chosen.ToString() : Detect;
+        Text = Request.FormValue("text").ToString();
+        Language = Request.FormValue("language") is { Count: > 0 } chosen ? chosen.ToString() : Detect;
         if (!Languages.Contains(Language))
         {
             ModelState.AddModelError("language", n["Error.Language", n["Field.Language"]]);

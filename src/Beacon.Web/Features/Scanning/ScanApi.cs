@@ -3,6 +3,7 @@ using System.Globalization;
 using Beacon.Core.Scanning;
 using Beacon.Web.Features.Learn;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Beacon.Web.Features.Scanning;
 
@@ -16,6 +17,12 @@ public static class ScanApi
     /// <summary>The longest note accepted, in UTF-16 characters: a long case note is a few thousand.</summary>
     public const int MaxTextLength = 200_000;
 
+    /// <summary>
+    /// The largest body read: the longest note written as JSON escapes (six bytes a character) and room for the
+    /// rest. Anything larger is refused (413) before it is read, not read whole and then measured.
+    /// </summary>
+    public const int MaxBodyBytes = MaxTextLength * 6 + 4_096;
+
     public sealed record ScanRequest(
         [property: Description("the note, plain text (at most 200,000 characters)")] string? Text,
         [property: Description("en or es; null or absent detects the language from the note")] string? Lang = null);
@@ -26,7 +33,7 @@ public static class ScanApi
         // Scanning changes nothing and a cross-site JSON post needs a CORS preflight Beacon never grants.
         // The answer is written with the scanner's own serializer settings (JsonHttpResult), which the OpenAPI
         // document cannot see, so the 200 shape is declared here.
-        group.MapPost("", Scan).DisableAntiforgery().Produces<ScanResponse>()
+        group.MapPost("", Scan).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).Produces<ScanResponse>()
             .WithSummary("Find the indicators a note mentions, and whether each is present, negated or uncertain; nothing is stored.");
         return app;
     }

@@ -23,9 +23,7 @@ public sealed record ScanFinding(
     [property: Description("the trigger that made the finding negated or uncertain; null when present")] string? Cue)
 {
     public static ScanFinding From(Finding finding) =>
-        new(finding.Indicator, StatusName(finding.Status), finding.Start, finding.End, finding.Text, finding.Cue);
-
-    public static string StatusName(FindingStatus status) => status.ToString().ToLowerInvariant();
+        new(finding.Indicator, finding.Status.Name(), finding.Start, finding.End, finding.Text, finding.Cue);
 
     public static IReadOnlyList<ScanFinding> ListOf(NoteScan scan) => scan.Findings.Select(From).ToList();
 }

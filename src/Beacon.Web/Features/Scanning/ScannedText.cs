@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using Beacon.Core.Catalog;
 using Beacon.Core.Scanning;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Beacon.Web.Features.Scanning;
 
@@ -14,15 +13,12 @@ public sealed record ShownFinding(Finding Finding, string Name, string? AnchorId
 /// <c>mark</c> followed by a written label ("stated: Has more than one phone"), because colour alone must not
 /// carry the meaning; and the findings in text order for the list under it.
 /// </summary>
-public sealed record ScannedText(string Id, string? Lang, NoteScan Scan, IHtmlContent Markup, IReadOnlyList<ShownFinding> Findings, int Heading, bool ShowEmpty)
+public sealed record ScannedText(string Id, string? Lang, IHtmlContent Markup, IReadOnlyList<ShownFinding> Findings, bool ShowEmpty)
 {
     /// <summary>The order of the list's groups: what the text states, what it denies, what it leaves uncertain.</summary>
     public static readonly FindingStatus[] Groups = [FindingStatus.Present, FindingStatus.Negated, FindingStatus.Uncertain];
 
     public IReadOnlyList<ShownFinding> In(FindingStatus status) => Findings.Where(f => f.Finding.Status == status).ToList();
-
-    /// <summary>A CSS and key suffix per status: present, negated, uncertain.</summary>
-    public static string Code(FindingStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>
     /// Builds the marked-up text. <paramref name="id"/> prefixes every highlight's id (unique on the page);
@@ -30,7 +26,7 @@ public sealed record ScannedText(string Id, string? Lang, NoteScan Scan, IHtmlCo
     /// marked as another language than the page's, keeps the labels in the page's language.
     /// </summary>
     public static ScannedText Build(string text, NoteScan scan, string id, string? lang, IndicatorCatalog catalog, string pageLanguage,
-        Func<FindingStatus, string, string> label, int heading = 3, bool showEmpty = false)
+        Func<FindingStatus, string, string> label, bool showEmpty = false)
     {
         var html = new HtmlContentBuilder();
         var shown = new List<ShownFinding>();
@@ -39,17 +35,24 @@ public sealed record ScannedText(string Id, string? Lang, NoteScan Scan, IHtmlCo
         foreach (var (finding, index) in scan.Findings.OrderBy(f => f.Start).Select((f, i) => (f, i)))
         {
             var name = catalog.Find(finding.Indicator)?.Text.For(pageLanguage) ?? finding.Indicator;
-            // The engine does not return overlapping findings; should one ever, it is listed without a second mark.
-            if (finding.Start < at || finding.End > text.Length || finding.Start >= finding.End)
+            // Two items' phrases may overlap ("threatened to post nude pictures"): the later one is marked from where
+            // the earlier mark ends. One wholly inside an earlier mark (or out of the text) is listed without a mark.
+            var from = Math.Max(finding.Start, at);
+            while (from < finding.End && from < text.Length && char.IsWhiteSpace(text[from]))
+            {
+                from++;
+            }
+
+            if (from >= finding.End || finding.End > text.Length)
             {
                 shown.Add(new ShownFinding(finding, name, null));
                 continue;
             }
 
             var anchor = HtmlEncoder.Default.Encode($"{id}-f{index}");
-            html.Append(text[at..finding.Start]);
-            html.AppendHtml($"<span class=\"scan-hit scan-{Code(finding.Status)}\" id=\"{anchor}\"><mark>");
-            html.Append(text[finding.Start..finding.End]);
+            html.Append(text[at..from]);
+            html.AppendHtml($"<span class=\"scan-hit scan-{finding.Status.Name()}\" id=\"{anchor}\"><mark>");
+            html.Append(text[from..finding.End]);
             // The parentheses are for screen readers and plain-text copies: "two phones (stated: Has more than one phone)".
             html.AppendHtml($"</mark> <span class=\"scan-tag\"{labelLang}><span class=\"visually-hidden\">(</span>");
             html.Append(label(finding.Status, name));
@@ -59,19 +62,6 @@ public sealed record ScannedText(string Id, string? Lang, NoteScan Scan, IHtmlCo
         }
 
         html.Append(text[at..]);
-        return new ScannedText(id, lang, scan, html, shown, Math.Clamp(heading, 2, 5), showEmpty);
-    }
-
-    /// <summary>A heading of the given level (the list sits under whatever heading the page gives the text).</summary>
-    public static IHtmlContent HeadingOf(int level, string id, string text)
-    {
-        var tag = new TagBuilder("h" + Math.Clamp(level, 2, 6));
-        if (id.Length > 0)
-        {
-            tag.Attributes["id"] = id;
-        }
-
-        tag.InnerHtml.Append(text);
-        return tag;
+        return new ScannedText(id, lang, html, shown, showEmpty);
     }
 }

@@ -9,7 +9,8 @@ namespace Beacon.Web.Features.Scanning;
 /// <summary>
 /// Shows a text with what the note scanner finds in it (see <see cref="ScannedText"/>): every page that shows
 /// a case note, a tip, a call or a narrative uses this one rendering. It scans the text itself unless the page
-/// already has the scan. <c>id</c> must be unique on the page; <c>heading</c> is the level of the list's title.
+/// already has the scan. <c>id</c> must be unique on the page; the list's title is an h3 (every page shows the text
+/// under an h2).
 /// </summary>
 public sealed class ScannedTextViewComponent(LearnContent content, IStringLocalizer<ScanResource> n) : ViewComponent
 {
@@ -21,7 +22,7 @@ public sealed class ScannedTextViewComponent(LearnContent content, IStringLocali
         var scan = args.Scan ?? content.Scanners.Scan(args.Text);
         // The text's language, when the page does not know it, is the one the scanner read it in (WCAG 3.1.2).
         var model = ScannedText.Build(args.Text, scan, args.Id, args.Lang ?? scan.Language, content.Catalog,
-            Localization.Language, (status, name) => n["Highlight.Tag", n["Status." + ScannedText.Code(status)], name], args.Heading, args.ShowEmpty);
+            Localization.Language, (status, name) => n["Highlight.Tag", n["Status." + status.Name()], name], args.ShowEmpty);
         return View(ViewPath, model);
     }
 }
@@ -34,7 +35,6 @@ public sealed class ScannedTextArgs(string text, string id)
 {
     public string Text { get; } = text;
     public string Id { get; } = id;
-    public int Heading { get; init; } = 3;
     public string? Lang { get; init; }
     public NoteScan? Scan { get; init; }
     public bool ShowEmpty { get; init; }

@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Core.Audit;
 using Beacon.Data;
 using Beacon.Data.Entities;
@@ -20,7 +21,7 @@ public sealed class NewNoteModel(CaseGate gate, IStringLocalizer<CaseResource> c
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         // Read from the form, not bound as a handler argument: MVC logs those at Trace level, and this is case text.
-        string? text = Request.Form["text"];
+        string? text = Request.FormValue("text");
         if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();

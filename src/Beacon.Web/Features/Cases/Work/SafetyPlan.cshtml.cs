@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure;
 using Beacon.Core.Audit;
 using Beacon.Data;
 using Beacon.Data.Entities;
@@ -35,7 +36,7 @@ public sealed class SafetyPlanModel(CaseGate gate, IStringLocalizer<CaseResource
     public async Task<IActionResult> OnPostAsync(Guid id, long stamp)
     {
         // Read from the form, not bound as a handler argument: MVC logs those at Trace level, and this is case text.
-        string? text = Request.Form["text"];
+        string? text = Request.FormValue("text");
         if (!await OpenAsync(id, CaseOperation.Work))
         {
             return NotFound();

@@ -70,7 +70,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostAsync(Guid? id, string? instrument, int version, Guid? tip, Guid stamp, string? action)
     {
         // The youth's reference is read from the form, not bound as a handler argument (MVC logs those at Trace level).
-        var reference = Request.Form["reference"].ToString();
+        var reference = Request.FormValue("reference").ToString();
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         SavedScreen screen;
         if (id is { } draftId)
@@ -118,11 +118,11 @@ public sealed class EditModel(
                 TipId = tip,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
-            Dismissed = DismissedSuggestions.Of(Request.Form["dismissed"], content.Catalog);
+            Dismissed = DismissedSuggestions.Of(Request.FormValue("dismissed"), content.Catalog);
             screen.DismissedSuggestionsJson = DismissedSuggestions.Write(Dismissed);
         }
 
-        Answers = AnswerForm.Read(Instrument!, Request.Form);
+        Answers = AnswerForm.Read(Instrument!, Request.HasFormContentType ? Request.Form : FormCollection.Empty);
         TipId = tip;
         Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         if (Reference is { Length: > SavedScreen.SubjectReferenceMax })
@@ -199,7 +199,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostDismissAsync(Guid? id, string? instrument, int version, Guid? tip, Guid stamp, string? dismiss)
     {
         // The youth's reference is read from the form, not bound as a handler argument (MVC logs those at Trace level).
-        var reference = Request.Form["reference"].ToString();
+        var reference = Request.FormValue("reference").ToString();
         var set = await instruments.CurrentAsync(HttpContext.RequestAborted);
         if (id is { } draftId)
         {
@@ -217,10 +217,10 @@ public sealed class EditModel(
             }
 
             TipId = tip;
-            Dismissed = DismissedSuggestions.Of(Request.Form["dismissed"], content.Catalog);
+            Dismissed = DismissedSuggestions.Of(Request.FormValue("dismissed"), content.Catalog);
         }
 
-        Answers = AnswerForm.Read(Instrument!, Request.Form);
+        Answers = AnswerForm.Read(Instrument!, Request.HasFormContentType ? Request.Form : FormCollection.Empty);
         Reference = reference?.Trim();
         Stamp = stamp;
         if (dismiss is not null && content.Catalog.Contains(dismiss))

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using Beacon.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Beacon.Web.Tests.Scanning;
+namespace Beacon.Web.Tests.Infrastructure;
 
 /// <summary>One log line as the app wrote it: its category, level and formatted text (with its exception).</summary>
 public sealed record CapturedLog(string Category, LogLevel Level, string Text);
@@ -13,7 +12,7 @@ public sealed record CapturedLog(string Category, LogLevel Level, string Text);
 /// Beacon with every log line of every category captured, Trace included. The provider has its own filter
 /// rule, so the app's settings ("Microsoft.AspNetCore": Warning) do not hide the framework's debug lines from it.
 /// </summary>
-public sealed class ScanLogsFactory : BeaconFactory
+public sealed class CapturingLogsFactory : BeaconFactory
 {
     public ConcurrentQueue<CapturedLog> Lines { get; } = new();
 
