@@ -28,7 +28,7 @@ public sealed partial class NoteScanner
         for (var i = from; i < to; i++)
         {
             var best = new Best(i, -1, -1);
-            Walk(s, root, i, i, to, lexicon ? null : this, ref best);
+            WalkFirst(s, root, lexicon ? firstTerms : firstCues, i, to, lexicon ? null : this, ref best);
             if (best.Payload >= 0)
             {
                 candidates.Add(new Match(i, best.End, best.Payload));
@@ -98,39 +98,74 @@ public sealed partial class NoteScanner
             return;
         }
 
-        if (node.Exact is { } exact && s.Ids[i] >= 0 && exact.TryGetValue(s.Ids[i], out var next))
+        var id = s.Ids[i];
+        if (id >= 0)
         {
-            Walk(s, next, start, i + 1, to, cueCheck, ref best);
-        }
-
-        if (node.Prefixes is { } prefixes)
-        {
-            var t = s.Tokens[i];
-            var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
-            // Bucketed by their first two letters: a word is compared only with the prefixes that could start it.
-            if (prefixes.Find(word) is { } bucket)
+            if (node.Known is { } known)
             {
-                foreach (var (prefix, after) in bucket)
+                if (known.TryGetValue(id, out var edges))
                 {
-                    if (word.StartsWith(prefix, StringComparison.Ordinal))
+                    foreach (var next in edges)
                     {
-                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
+                        Walk(s, next, start, i + 1, to, cueCheck, ref best);
                     }
                 }
             }
-
-            if (prefixes.OneLetter is { } short1)
+            else if (node.Exact is { } exact && exact.TryGetValue(id, out var next))
             {
-                foreach (var (prefix, after) in short1)
+                Walk(s, next, start, i + 1, to, cueCheck, ref best);
+            }
+        }
+        else if (node.Prefixes is { } prefixes)
+        {
+            WalkPrefixes(s, prefixes, start, i, to, cueCheck, ref best);
+        }
+
+        WalkOthers(s, node, start, i, to, cueCheck, ref best);
+    }
+
+    // The first word of a phrase, looked up once per word of the vocabulary (see FirstWords) rather than through the
+    // root's dictionary and prefix buckets: every word of a note starts a walk, few go further.
+    private static void WalkFirst(ScanState s, Node root, Node[][] firstWords, int i, int to, NoteScanner? cueCheck,
+        ref Best best)
+    {
+        var id = s.Ids[i];
+        if (id >= 0)
+        {
+            foreach (var next in firstWords[id])
+            {
+                Walk(s, next, i, i + 1, to, cueCheck, ref best);
+            }
+        }
+        else if (root.Prefixes is { } prefixes)
+        {
+            WalkPrefixes(s, prefixes, i, i, to, cueCheck, ref best);
+        }
+
+        WalkOthers(s, root, i, i, to, cueCheck, ref best);
+    }
+
+    private static void WalkPrefixes(ScanState s, PrefixEdges prefixes, int start, int i, int to, NoteScanner? cueCheck,
+        ref Best best)
+    {
+        var t = s.Tokens[i];
+        var word = s.Folded.AsSpan(t.FoldStart, t.FoldLength);
+        // Bucketed by their first two letters: a word is compared only with the prefixes that could start it.
+        foreach (var edges in (ReadOnlySpan<List<(string, Node)>?>)[prefixes.Find(word), prefixes.OneLetter])
+        {
+            foreach (var (prefix, after) in edges ?? [])
+            {
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    if (word.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        Walk(s, after, start, i + 1, to, cueCheck, ref best);
-                    }
+                    Walk(s, after, start, i + 1, to, cueCheck, ref best);
                 }
             }
         }
+    }
 
+    // The edges that match any word: a wildcard, a gap, a number.
+    private static void WalkOthers(ScanState s, Node node, int start, int i, int to, NoteScanner? cueCheck, ref Best best)
+    {
         if (node.Any is { } any)
         {
             Walk(s, any, start, i + 1, to, cueCheck, ref best);
@@ -154,6 +189,60 @@ public sealed partial class NoteScanner
                     Walk(s, after, start, i + 1, to, cueCheck, ref best);
                 }
             }
+        }
+    }
+
+    // For each word of the vocabulary, the root's edges it follows (see Known). Every word of a note starts a walk
+    // at the root, so its first step is an array lookup.
+    private static Node[][] FirstWords(Node root, int vocabularySize)
+    {
+        var byWord = new Node[vocabularySize][];
+        for (var id = 0; id < vocabularySize; id++)
+        {
+            byWord[id] = root.Known?.GetValueOrDefault(id) ?? (root.Exact?.GetValueOrDefault(id) is { } next ? [next] : []);
+        }
+
+        return byWord;
+    }
+
+    // Once the vocabulary is complete, a node with prefix edges learns which words of the vocabulary follow which of
+    // its edges (its own word first, then the prefixes it starts with, the order Walk tried them in): a word of a
+    // note found in the vocabulary is then one lookup, and only a word outside it is compared with the prefixes.
+    private static void LearnKnownWords(Node node, string[] sortedWords, int[] sortedIds)
+    {
+        if (node.Prefixes is { } prefixes)
+        {
+            var known = new Dictionary<int, List<Node>>();
+            foreach (var (id, next) in node.Exact ?? [])
+            {
+                known[id] = [next];
+            }
+
+            // Words that start with a prefix sort together: one binary search finds where they begin.
+            foreach (var (prefix, next) in prefixes.All)
+            {
+                var at = Array.BinarySearch(sortedWords, prefix, StringComparer.Ordinal);
+                for (var k = at < 0 ? ~at : at; k < sortedWords.Length && sortedWords[k].StartsWith(prefix, StringComparison.Ordinal); k++)
+                {
+                    if (!known.TryGetValue(sortedIds[k], out var edges))
+                    {
+                        known[sortedIds[k]] = edges = [];
+                    }
+
+                    edges.Add(next);
+                }
+            }
+
+            node.Known = known.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        }
+
+        var children = (node.Exact?.Values ?? Enumerable.Empty<Node>())
+            .Concat(node.Prefixes?.All.Select(p => p.Next) ?? [])
+            .Concat(node.Numbers?.Select(n => n.Next) ?? [])
+            .Concat(new[] { node.Any, node.Gap }.OfType<Node>());
+        foreach (var child in children)
+        {
+            LearnKnownWords(child, sortedWords, sortedIds);
         }
     }
 
@@ -247,6 +336,7 @@ public sealed partial class NoteScanner
     private sealed class Node
     {
         public Dictionary<int, Node>? Exact;
+        public Dictionary<int, Node[]>? Known;
         public PrefixEdges? Prefixes;
         public Node? Any;
         public Node? Gap;
@@ -280,6 +370,9 @@ public sealed partial class NoteScanner
         }
 
         private static int Key(ReadOnlySpan<char> word) => word[0] << 16 | word[1];
+
+        /// <summary>Every prefix edge: the two-letter buckets, each in the order added, then the one-letter ones.</summary>
+        public IEnumerable<(string Prefix, Node Next)> All => byTwoLetters.Values.SelectMany(b => b).Concat(OneLetter ?? []);
     }
 
     private readonly record struct Match(int Start, int End, int Payload);

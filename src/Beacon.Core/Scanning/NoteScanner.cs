@@ -19,6 +19,8 @@ public sealed partial class NoteScanner
     private readonly List<CueEntry> cueEntries = [];
     private readonly int window;
     private readonly HashSet<int> listJoiners = [];
+    private readonly Node[][] firstTerms;
+    private readonly Node[][] firstCues;
 
     public NoteScanner(ScannerLexicon lexicon, ScannerCues cueLists)
     {
@@ -87,6 +89,14 @@ public sealed partial class NoteScanner
         {
             listJoiners.Add(WordId(joiner));
         }
+
+        var sortedWords = vocabulary.Keys.ToArray();
+        var sortedIds = sortedWords.Select(w => vocabulary[w]).ToArray();
+        Array.Sort(sortedWords, sortedIds, StringComparer.Ordinal);
+        LearnKnownWords(terms, sortedWords, sortedIds);
+        LearnKnownWords(cues, sortedWords, sortedIds);
+        firstTerms = FirstWords(terms, vocabulary.Count);
+        firstCues = FirstWords(cues, vocabulary.Count);
     }
 
     public string Language { get; }

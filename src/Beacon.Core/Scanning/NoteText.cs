@@ -16,6 +16,9 @@ internal static class NoteText
     // Folded form of each char up to U+024F (Latin, Latin-1, Latin Extended-A/B), '\0' for a combining mark.
     private static readonly char[] FoldTable = BuildFoldTable();
 
+    // Whether folding each char of FoldTable took an accent (or other mark) off it, looked up rather than recomputed.
+    private static readonly bool[] AccentTable = BuildAccentTable();
+
     private static char[] BuildFoldTable()
     {
         var table = new char[0x250];
@@ -30,6 +33,17 @@ internal static class NoteText
 
             var folded = ScannerPhrase.Fold(ch.ToString());
             table[c] = folded.Length == 1 ? folded[0] : char.ToLowerInvariant(ch);
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildAccentTable()
+    {
+        var table = new bool[FoldTable.Length];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = FoldTable[c] != char.ToLowerInvariant((char)c);
         }
 
         return table;
@@ -56,9 +70,8 @@ internal static class NoteText
 
         if (c < FoldTable.Length)
         {
-            var f = FoldTable[c];
-            accented = f != char.ToLowerInvariant(c);
-            return f;
+            accented = AccentTable[c];
+            return FoldTable[c];
         }
 
         return char.ToLowerInvariant(c);
@@ -125,13 +138,34 @@ internal static class NoteText
             {
                 c = text[i];
 
-                // Most notes are mostly ASCII: a lowercase letter needs no folding or table.
+                // Most notes are mostly ASCII: a letter needs no table, a digit no Unicode category.
                 if (c is >= 'a' and <= 'z')
                 {
                     number = -1;
                     folded[fold++] = c;
                     i++;
                     continue;
+                }
+
+                if (c is >= 'A' and <= 'Z')
+                {
+                    number = -1;
+                    folded[fold++] = (char)(c + 32);
+                    i++;
+                    continue;
+                }
+
+                if (c is >= '0' and <= '9')
+                {
+                    number = number < 0 ? -1 : number >= 100_000_000 ? 1_000_000_000 : number * 10 + (c - '0');
+                    folded[fold++] = c;
+                    i++;
+                    continue;
+                }
+
+                if (c is ' ' or ',' or '.')
+                {
+                    break;
                 }
 
                 if (IsWordChar(c) || (IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
