@@ -92,11 +92,13 @@ public sealed class ScannerEvaluationTests : IDisposable
         Assert.Equal(new PresentScore(2, 2, 1), result.Present);
         Assert.Equal(new NotPresentScore(2, 1, 1), result.NotPresent[GoldStatus.Negated]);
         Assert.Equal(0.5, result.NegatedOrUncertain.ReportedPresentRate);
+        Assert.Equal(new PresentScore(2, 2, 0), result.ItemsPerNote);
         Assert.Contains(result.Errors, e => e is { NoteId: "a", Kind: "missed", Indicator: "multiple-phones", Text: "a pager" });
         Assert.Contains(result.Errors, e => e is { NoteId: "b", Kind: "not in the labels", Indicator: "hotel-keys" });
         Assert.Contains(result.Errors, e => e is { NoteId: "c", Kind: "labelled negated", Indicator: "older-partner" });
         Assert.DoesNotContain(result.Errors, e => e.NoteId == "d");
         var report = EvaluationReport.Format([result], withErrors: true);
         Assert.Contains("en            all              2     2     1      0.500   0.667  0.571", report);
+        Assert.Contains("en            per note         2     2     0      0.500   1.000  0.667", report);
     }
 }

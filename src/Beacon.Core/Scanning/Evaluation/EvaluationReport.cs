@@ -30,6 +30,13 @@ public static class EvaluationReport
         }
 
         text.AppendLine();
+        text.AppendLine("items stated per note (each item a note states present, found at least once)");
+        foreach (var l in languages)
+        {
+            Row(l.Language, "per note", l.ItemsPerNote);
+        }
+
+        text.AppendLine();
         text.AppendLine("not present   label        mentions  reported present  rate    same status");
         foreach (var l in languages)
         {

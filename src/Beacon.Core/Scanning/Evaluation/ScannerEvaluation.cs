@@ -36,7 +36,8 @@ public sealed record LanguageEvaluation(
     int Notes,
     IReadOnlyDictionary<string, PresentScore> ByDomain,
     IReadOnlyDictionary<GoldStatus, NotPresentScore> NotPresent,
-    IReadOnlyList<EvaluationError> Errors)
+    IReadOnlyList<EvaluationError> Errors,
+    PresentScore ItemsPerNote)
 {
     public PresentScore Present => ByDomain.Values.Aggregate(PresentScore.Zero, (a, b) => a + b);
 
@@ -50,7 +51,8 @@ public sealed record LanguageEvaluation(
 /// mention labelled present for the same catalog item (one finding per mention; a second finding inside the same
 /// mention is neither right nor wrong); any other present finding is a false positive, and a present mention no
 /// finding covers is a false negative. A mention labelled negated, uncertain or other is "reported present" when a
-/// present finding of its item overlaps it.
+/// present finding of its item overlaps it. Per note, the items stated present are also scored as a set (an item
+/// stated four times and found once is found): what a reader of the highlighted note sees it state.
 /// </summary>
 public static class ScannerEvaluation
 {
@@ -67,10 +69,15 @@ public static class ScannerEvaluation
             [GoldStatus.Other] = NotPresentScore.Zero,
         };
         var errors = new List<EvaluationError>();
+        var itemsPerNote = PresentScore.Zero;
         foreach (var note in corpus.Notes)
         {
             var findings = scanner.Scan(note.Text);
             var present = findings.Where(f => f.Status == FindingStatus.Present).ToList();
+            var statedItems = note.Mentions.Where(m => m.Status == GoldStatus.Present).Select(m => m.Indicator).ToHashSet(StringComparer.Ordinal);
+            var foundItems = present.Select(f => f.Indicator).ToHashSet(StringComparer.Ordinal);
+            itemsPerNote += new PresentScore(foundItems.Count(statedItems.Contains), foundItems.Count(i => !statedItems.Contains(i)),
+                statedItems.Count(i => !foundItems.Contains(i)));
             var used = new bool[present.Count];
             var matched = new List<GoldMention>();
             foreach (var gold in note.Mentions.Where(m => m.Status == GoldStatus.Present))
@@ -119,7 +126,7 @@ public static class ScannerEvaluation
             }
         }
 
-        return new LanguageEvaluation(corpus.Language, corpus.Notes.Count, byDomain, notPresent, errors);
+        return new LanguageEvaluation(corpus.Language, corpus.Notes.Count, byDomain, notPresent, errors, itemsPerNote);
     }
 
     private static bool Covers(Finding f, GoldMention g) =>
