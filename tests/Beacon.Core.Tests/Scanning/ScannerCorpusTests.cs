@@ -33,13 +33,13 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
     // targets are F1 >= 0.90 and under 5%; they are met on the development corpus, not yet on the held-out notes.
     private static readonly Dictionary<(string Corpus, string Language), (double F1, double NotPresent, double Other)> Floors = new()
     {
-        [("development", "en")] = (0.935, 0.047, 0.077),
+        [("development", "en")] = (0.934, 0.047, 0.077),
         [("development", "es")] = (0.935, 0.015, 0.154),
-        [("development-narratives", "en")] = (0.587, 0.091, 0.527),
-        [("development-narratives", "es")] = (0.546, 0.060, 0.790),
-        [("unseen", "en")] = (0.614, 0.027, 0.286),
-        [("unseen", "es")] = (0.665, 0.071, 0.546),
-        [("narratives", "en")] = (0.618, 0.000, 0.500),
+        [("development-narratives", "en")] = (0.596, 0.040, 0.474),
+        [("development-narratives", "es")] = (0.551, 0.050, 0.790),
+        [("unseen", "en")] = (0.616, 0.018, 0.286),
+        [("unseen", "es")] = (0.667, 0.071, 0.546),
+        [("narratives", "en")] = (0.612, 0.000, 0.500),
         [("narratives", "es")] = (0.535, 0.098, 0.455),
     };
 
