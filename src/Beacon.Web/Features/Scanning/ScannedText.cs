@@ -18,6 +18,9 @@ public sealed record ScannedText(string Id, string? Lang, IHtmlContent Markup, I
     /// <summary>The order of the list's groups: what the text states, what it denies, what it leaves uncertain.</summary>
     public static readonly FindingStatus[] Groups = [FindingStatus.Present, FindingStatus.Negated, FindingStatus.Uncertain];
 
+    /// <summary>Whether the list explains the three highlights: once a page, on the first text that has findings.</summary>
+    public bool ShowLegend { get; init; } = true;
+
     public IReadOnlyList<ShownFinding> In(FindingStatus status) => Findings.Where(f => f.Finding.Status == status).ToList();
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed class ScannedTextViewComponent(LearnContent content, IStringLocali
 {
     public const string ViewPath = "/Features/Scanning/_ScannedText.cshtml";
 
+    // Set on the request once a scanned text has shown the legend: a case with twenty notes explains it once.
+    private const string LegendShown = "beacon.scan-legend-shown";
+
     public IViewComponentResult Invoke(ScannedTextArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -23,6 +26,11 @@ public sealed class ScannedTextViewComponent(LearnContent content, IStringLocali
         // The text's language, when the page does not know it, is the one the scanner read it in (WCAG 3.1.2).
         var model = ScannedText.Build(args.Text, scan, args.Id, args.Lang ?? scan.Language, content.Catalog,
             Localization.Language, (status, name) => n["Highlight.Tag", n["Status." + status.Name()], name], args.ShowEmpty);
+        if (model.Findings.Count > 0)
+        {
+            model = model with { ShowLegend = HttpContext.Items.TryAdd(LegendShown, true) };
+        }
+
         return View(ViewPath, model);
     }
 }

@@ -106,6 +106,20 @@ public sealed class NotesTests(BeaconFactory factory) : IClassFixture<BeaconFact
         Assert.Equal(HttpStatusCode.NotFound, (await worker.Client.GetAsync($"/cases/{other.Id}/notes/{noteId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task CasePage_NotesWithFindings_EachHighlightedAndTheLegendShownOnce()
+    {
+        var (worker, c) = await factory.AssignedCaseAsync();
+        await AddNoteAsync(worker, c, "She has two phones.");
+        await AddNoteAsync(worker, c, "Denies an older boyfriend.");
+
+        var page = await worker.PageAsync($"/cases/{c.Id}");
+
+        Assert.Contains("<mark>two phones</mark>", page);
+        Assert.Contains("<mark>older boyfriend</mark>", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"scan-legend\""));
+    }
+
     private async Task<string> AgencyNameAsync(Staff staff) =>
         await factory.QueryAsync(db => db.Agencies.Where(a => a.Id == staff.User.AgencyId).Select(a => a.Name).SingleAsync());
 
