@@ -157,6 +157,7 @@ internal static class NoteText
 
                 if (c is >= '0' and <= '9')
                 {
+                    // The word's value while it is all digits (capped, so a long number stays large), else -1.
                     number = number < 0 ? -1 : number >= 100_000_000 ? 1_000_000_000 : number * 10 + (c - '0');
                     folded[fold++] = c;
                     i++;
@@ -172,8 +173,8 @@ internal static class NoteText
                 {
                     var f = Fold(c, out var a);
                     accented |= a;
-                    // The word's value when it is all digits (capped, so a long number stays large), else -1.
-                    number = number < 0 || c is < '0' or > '9' ? -1 : number >= 100_000_000 ? 1_000_000_000 : number * 10 + (c - '0');
+                    // Not an ASCII digit (those took the path above): the word is not a number.
+                    number = -1;
                     if (f != '\0')
                     {
                         folded[fold++] = f;

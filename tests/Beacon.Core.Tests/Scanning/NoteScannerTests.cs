@@ -20,6 +20,7 @@ public sealed class NoteScannerTests
     [InlineData("en", "She has two phones.", "multiple-phones", "two phones")]
     [InlineData("en", "Ran away three times last year.", "chronic-runaway", "Ran away three times")]
     [InlineData("es", "Tiene un novio de 25 años.", "older-partner", "novio de 25 años")]
+    [InlineData("en", "Discussed in case conference: she has two phones.", "multiple-phones", "two phones")]
     public void Scan_AssertedMention_IsPresentWithItsSpan(string language, string text, string indicator, string matched)
     {
         var finding = Single(language, text, indicator);
@@ -36,6 +37,9 @@ public sealed class NoteScannerTests
     [InlineData("es", "No se observaron tatuajes.", "branding-tattoos", "No se observaron")]
     [InlineData("es", "Niega tener dos celulares.", "multiple-phones", "Niega")]
     [InlineData("es", "Dos celulares no se encontraron.", "multiple-phones", "no se encontraron")]
+    [InlineData("en", "i dont see any bruises on her.", "unexplained-injuries", "dont")]
+    [InlineData("en", "She left without her second phone.", "multiple-phones", "without")]
+    [InlineData("es", "Regresó a casa sin el segundo celular.", "multiple-phones", "sin")]
     public void Scan_NegatedMention_IsNegatedByItsCue(string language, string text, string indicator, string cue)
     {
         var finding = Single(language, text, indicator);
@@ -51,6 +55,7 @@ public sealed class NoteScannerTests
     [InlineData("en", "Not sure whether she has a pimp.", "third-party-benefit", "Not sure whether")]
     [InlineData("es", "Tal vez tiene dos celulares.", "multiple-phones", "Tal vez")]
     [InlineData("es", "Le preocupa que tenga un novio mayor.", "older-partner", "Le preocupa que")]
+    [InlineData("en", "i think somebody is pimping her out.", "third-party-benefit", "i think")]
     public void Scan_HypotheticalOrAskedMention_IsUncertain(string language, string text, string indicator, string cue)
     {
         var finding = Single(language, text, indicator);

@@ -34,10 +34,10 @@ public sealed class ScannedTextTests(BeaconFactory factory) : IClassFixture<Beac
             new Finding("older-partner", FindingStatus.Negated, 10, 25, "older boyfriend", "Denies"));
 
         Assert.Equal(
-            "Denies an <span class=\"scan-hit scan-negated\" id=\"t-f0\"><mark>older boyfriend</mark> <span class=\"scan-tag\">" +
-            "<span class=\"visually-hidden\">(</span>Negated: Talks about an older boyfriend or girlfriend<span class=\"visually-hidden\">)</span></span></span>" +
-            ". She has <span class=\"scan-hit scan-present\" id=\"t-f1\"><mark>two phones</mark> <span class=\"scan-tag\">" +
-            "<span class=\"visually-hidden\">(</span>Present: Has more than one phone<span class=\"visually-hidden\">)</span></span></span>.",
+            "Denies an <span class=\"scan-hit scan-negated\" id=\"t-f0\"><mark>older boyfriend</mark><span class=\"scan-tag\">" +
+            "<span class=\"visually-hidden\"> (</span>Negated: Talks about an older boyfriend or girlfriend<span class=\"visually-hidden\">)</span></span></span>" +
+            ". She has <span class=\"scan-hit scan-present\" id=\"t-f1\"><mark>two phones</mark><span class=\"scan-tag\">" +
+            "<span class=\"visually-hidden\"> (</span>Present: Has more than one phone<span class=\"visually-hidden\">)</span></span></span>.",
             Html(scanned.Markup));
         Assert.Equal(["older-partner", "multiple-phones"], scanned.Findings.Select(f => f.Finding.Indicator));
         Assert.Equal(["t-f0", "t-f1"], scanned.Findings.Select(f => f.AnchorId));

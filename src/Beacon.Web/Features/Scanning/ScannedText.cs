@@ -56,8 +56,9 @@ public sealed record ScannedText(string Id, string? Lang, IHtmlContent Markup, I
             html.Append(text[at..from]);
             html.AppendHtml($"<span class=\"scan-hit scan-{finding.Status.Name()}\" id=\"{anchor}\"><mark>");
             html.Append(text[from..finding.End]);
-            // The parentheses are for screen readers and plain-text copies: "two phones (stated: Has more than one phone)".
-            html.AppendHtml($"</mark> <span class=\"scan-tag\"{labelLang}><span class=\"visually-hidden\">(</span>");
+            // The space and parentheses are for screen readers: "two phones (stated: Has more than one phone)". The whole
+            // tag is left out of a copy (site.css), so a copied note reads as written.
+            html.AppendHtml($"</mark><span class=\"scan-tag\"{labelLang}><span class=\"visually-hidden\"> (</span>");
             html.Append(label(finding.Status, name));
             html.AppendHtml("<span class=\"visually-hidden\">)</span></span></span>");
             shown.Add(new ShownFinding(finding, name, anchor));
