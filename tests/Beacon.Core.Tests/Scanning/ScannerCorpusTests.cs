@@ -28,19 +28,20 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
     private static readonly Lazy<NoteScanners> Scanners =
         new(() => NoteScanners.Load(ScannerContent.Folder, ScannerContent.Catalog.Value));
 
-    // Reached on 2026-11-24 after the lexicons were widened (docs/performance.md, "Note scanner accuracy"): F1 for
-    // present, and the share of negated or uncertain mentions, and of other people's, read as present. The issue's
-    // targets are F1 >= 0.90 and under 5%; they are met on the development corpus, not yet on the held-out notes.
-    private static readonly Dictionary<(string Corpus, string Language), (double F1, double NotPresent, double Other)> Floors = new()
+    // Reached on 2026-11-24 after the lexicons learned the development narratives (docs/performance.md, "Note scanner
+    // accuracy"): F1 for present; the share of negated or uncertain mentions, and of other people's, read as present;
+    // F1 of the items each note states, as a set. The issue's targets are F1 >= 0.90 and under 5%; they are met on the
+    // development sets, not on the held-out notes.
+    private static readonly Dictionary<(string Corpus, string Language), (double F1, double NotPresent, double Other, double Items)> Floors = new()
     {
-        [("development", "en")] = (0.934, 0.047, 0.077),
-        [("development", "es")] = (0.935, 0.015, 0.154),
-        [("development-narratives", "en")] = (0.596, 0.040, 0.474),
-        [("development-narratives", "es")] = (0.551, 0.050, 0.790),
-        [("unseen", "en")] = (0.616, 0.018, 0.286),
-        [("unseen", "es")] = (0.667, 0.071, 0.546),
-        [("narratives", "en")] = (0.612, 0.000, 0.500),
-        [("narratives", "es")] = (0.535, 0.098, 0.455),
+        [("development", "en")] = (0.934, 0.047, 0.077, 0.953),
+        [("development", "es")] = (0.935, 0.014, 0.154, 0.959),
+        [("development-narratives", "en")] = (0.813, 0.040, 0.474, 0.910),
+        [("development-narratives", "es")] = (0.824, 0.050, 0.789, 0.905),
+        [("unseen", "en")] = (0.643, 0.018, 0.286, 0.700),
+        [("unseen", "es")] = (0.672, 0.070, 0.545, 0.751),
+        [("narratives", "en")] = (0.639, 0.000, 0.500, 0.753),
+        [("narratives", "es")] = (0.552, 0.097, 0.455, 0.678),
     };
 
     [Theory]
@@ -65,6 +66,8 @@ public sealed class ScannerCorpusTests(ITestOutputHelper output)
             $"{corpus} {language}: {result.NegatedOrUncertain.ReportedPresentRate:0.0%} of negated or uncertain mentions read as present, above {floor.NotPresent:0.0%}.");
         var other = result.NotPresent[GoldStatus.Other].ReportedPresentRate;
         Assert.True(other <= floor.Other + 0.0005, $"{corpus} {language}: {other:0.0%} of other people's mentions read as present, above {floor.Other:0.0%}.");
+        Assert.True(result.ItemsPerNote.F1 >= floor.Items - 0.0005,
+            $"{corpus} {language}: F1 of the items stated per note is {result.ItemsPerNote.F1:0.000}, below the floor {floor.Items:0.000}.");
     }
 
     [Fact]
