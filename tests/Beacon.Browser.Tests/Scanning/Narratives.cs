@@ -36,7 +36,7 @@ public sealed record Narrative(string Text, IReadOnlyList<Sign> Stated, IReadOnl
          new("roll of cash", "cash-rolls"), new("foster care", "foster-care"), new("gift card", "gift-cards")],
         [new("older boyfriend", "older-partner"), new("unexplained bruises", "unexplained-injuries"), new("substance use", "substance-abuse"),
          new("tattoo of a crown", "branding-tattoos"), new("pimp", "third-party-benefit")],
-        [new("staying at a motel", "runaway-homeless"), new("met him online", "online-contact"), new("modeling job", "false-job-offer"),
+        [new("staying at a motel", "runaway-homeless"), new("met him online", "online-contact"), new("modeling", "false-job-offer"),
          new("sexualized", "atypical-sexual-behavior")]);
 
     public static readonly Narrative Spanish = new(
