@@ -44,6 +44,9 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options, IColumnP
     public DbSet<MdtAttendance> MdtAttendance => Set<MdtAttendance>();
     public DbSet<IntakeItem> IntakeItems => Set<IntakeItem>();
     public DbSet<MandatedReport> MandatedReports => Set<MandatedReport>();
+    public DbSet<ScreenItemFact> ScreenItemFacts => Set<ScreenItemFact>();
+    public DbSet<FigureRelease> FigureReleases => Set<FigureRelease>();
+    public DbSet<FigureReleaseCell> FigureReleaseCells => Set<FigureReleaseCell>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -667,6 +667,49 @@ namespace Beacon.Data.Postgres.Migrations
                     b.ToTable("EventRegistrations");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.FigureRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThroughMonth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "ThroughMonth")
+                        .IsUnique();
+
+                    b.ToTable("FigureReleases");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.FigureReleaseCell", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte>("Disclosure")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("ReleaseId", "Key");
+
+                    b.ToTable("FigureReleaseCells");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1176,7 +1219,50 @@ namespace Beacon.Data.Postgres.Migrations
 
                     b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
 
+                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "InstrumentId");
+
                     b.ToTable("SavedScreens");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.ScreenItemFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ScreenId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreenId");
+
+                    b.HasIndex("Month", "JurisdictionId", "AgencyId", "ItemId");
+
+                    b.ToTable("ScreenItemFacts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SetupToken", b =>
@@ -1704,6 +1790,15 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.FigureReleaseCell", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.FigureRelease", null)
+                        .WithMany("Cells")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Youth", "Youth")
@@ -1891,6 +1986,15 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Tip");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.ScreenItemFact", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.SavedScreen", null)
+                        .WithMany()
+                        .HasForeignKey("ScreenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
@@ -1985,6 +2089,11 @@ namespace Beacon.Data.Postgres.Migrations
             modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.FigureRelease", b =>
+                {
+                    b.Navigation("Cells");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>

@@ -662,6 +662,49 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.ToTable("EventRegistrations");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.FigureRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThroughMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "ThroughMonth")
+                        .IsUnique();
+
+                    b.ToTable("FigureReleases");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.FigureReleaseCell", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Disclosure")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReleaseId", "Key");
+
+                    b.ToTable("FigureReleaseCells");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1171,7 +1214,48 @@ namespace Beacon.Data.Sqlite.Migrations
 
                     b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
 
+                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "InstrumentId");
+
                     b.ToTable("SavedScreens");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.ScreenItemFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreenId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreenId");
+
+                    b.HasIndex("Month", "JurisdictionId", "AgencyId", "ItemId");
+
+                    b.ToTable("ScreenItemFacts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.SetupToken", b =>
@@ -1693,6 +1777,15 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.FigureReleaseCell", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.FigureRelease", null)
+                        .WithMany("Cells")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.GuardianContact", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Youth", "Youth")
@@ -1880,6 +1973,15 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Tip");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.ScreenItemFact", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.SavedScreen", null)
+                        .WithMany()
+                        .HasForeignKey("ScreenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.TaskForceEvent", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Jurisdiction", "Jurisdiction")
@@ -1974,6 +2076,11 @@ namespace Beacon.Data.Sqlite.Migrations
             modelBuilder.Entity("Beacon.Data.Entities.CaseNote", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.FigureRelease", b =>
+                {
+                    b.Navigation("Cells");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Jurisdiction", b =>

@@ -14,6 +14,7 @@ public static class CommandLine
         Usage: beacon [serve] [--urls URL] [--Beacon:Database:Provider Sqlite|Postgres ...]
                beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
                beacon audit verify
+               {FactsRebuildCommand.Usage}
                beacon seed-demo [--yes-demo-data]   (synthetic demo data; outside Development it needs --yes-demo-data)
                {ScanCommand.Usage}
                {ScanEvaluateCommand.Usage}
@@ -63,6 +64,14 @@ public static class CommandLine
                 return await cmd.RunAsync(app.Configuration);
             case ["audit", "verify"]:
                 return await new AuditVerifyCommand(app.Services, Console.Out, Console.Error).RunAsync();
+            case ["facts", "rebuild"]:
+                if (!await KeyRingOpensAsync(app.Services))
+                {
+                    return 1;
+                }
+
+                await PrepareAsync(app);
+                return await new FactsRebuildCommand(app.Services, Console.Out, Console.Error, total => ProgressBar.OnConsole("Screens", total)).RunAsync();
             case ["seed-demo", .. var flags] when flags.All(f => f == SeedDemoCommand.ConfirmFlag):
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
                     confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));

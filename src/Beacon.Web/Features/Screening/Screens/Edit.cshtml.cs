@@ -159,6 +159,7 @@ public sealed class EditModel(
         if (finish)
         {
             await IntakeFromScreens.OnFinishingAsync(db, screen, HttpContext.RequestAborted);
+            Analytics.ScreenFacts.AddFor(db, screen);
         }
 
         try
