@@ -21,8 +21,9 @@ namespace Beacon.Core.Analytics;
 /// else a zero as above) in a relation holding the failing cell, or if those relations have none, in the
 /// relations one step further out through withheld cells, and so on. Then the complementary rule and the
 /// audit run again. Each step only relaxes what the attacker knows, so it ends; in the worst case every
-/// unpublished cell of the connected relations is withheld. Only published cells can stop it: a failing
-/// cell with no candidate anywhere in its reach is reported in <see cref="SuppressionResult.Unprotectable"/>.</item>
+/// unpublished cell of the connected relations is withheld. A failing cell with no candidate anywhere in its
+/// reach is reported in <see cref="SuppressionResult.Unprotectable"/>: published cells pin it, or the labels
+/// alone ("&lt;11" is at most 10, hidden at least 11) bound it, which no choice of cells can undo.</item>
 /// </list>
 /// </remarks>
 public static class SmallCellSuppression

@@ -7,10 +7,13 @@ namespace Beacon.Core.Analytics;
 /// <see cref="Unprotectable"/> is non-empty).
 /// </param>
 /// <param name="Unprotectable">
-/// Withheld cells whose protection interval could not be met because every other cell that could
-/// widen it was already published (an earlier release pinned them). Empty for a first release: without
-/// published cells the fallback can always withhold enough. A caller that gets a non-empty list has a
-/// release that conflicts with what is already out and must not publish it without review.
+/// Withheld cells whose protection interval still fails once every unpublished cell within their reach
+/// (the relations that hold them and, through withheld cells, the relations beyond) is withheld. Two
+/// things cause it: published cells that pin them, and the labels themselves — "&lt;11" says at most 10 and
+/// "hidden" says at least 11, so in a 2×2 table 8 5 | 7 4 (column totals 15 and 9, both withheld) the 5 can
+/// be at most 9, because its column's "&lt;11" total also holds a cell that "hidden" row totals force above 0.
+/// No choice of cells can do better there; the caller decides (for instance withholds the whole table, or
+/// accepts a narrowed "&lt;11", which still never gives the count).
 /// </param>
 public sealed record SuppressionResult(Disclosure[] Cells, int AuditRounds, IReadOnlyList<int> Unprotectable)
 {

@@ -73,10 +73,10 @@ internal sealed class IntegerAttacker
         return Search(l, h, rows, hint, ref nodes);
     }
 
-    /// <summary>The cells whose protection interval the attacker breaks, described for an assertion message.</summary>
-    public List<string> Leaks(IReadOnlyList<long> counts, IReadOnlyList<Disclosure> labels, IEnumerable<int> cellsToCheck)
+    /// <summary>The cells whose protection interval the attacker breaks.</summary>
+    public List<Leak> Leaks(IReadOnlyList<long> counts, IReadOnlyList<Disclosure> labels, IEnumerable<int> cellsToCheck)
     {
-        var leaks = new List<string>();
+        var leaks = new List<Leak>();
         foreach (var c in cellsToCheck)
         {
             var v = counts[c];
@@ -88,7 +88,7 @@ internal sealed class IntegerAttacker
             };
             if (!ok)
             {
-                leaks.Add($"cell {c} ({labels[c]}, true {v})");
+                leaks.Add(new Leak(c, labels[c], v));
             }
         }
 
@@ -247,4 +247,10 @@ internal sealed class IntegerAttacker
 
         return true;
     }
+}
+
+/// <summary>A withheld cell the attacker narrowed below its protection interval.</summary>
+internal sealed record Leak(int Cell, Disclosure Label, long Value)
+{
+    public override string ToString() => $"cell {Cell} ({Label}, true {Value})";
 }
