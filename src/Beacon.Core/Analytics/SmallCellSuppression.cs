@@ -56,10 +56,11 @@ public static class SmallCellSuppression
         chooser.CompleteRelations(Enumerable.Range(0, relations.Count));
         var rounds = 0;
         var unprotectable = new List<int>();
+        var passed = new HashSet<int>();
         while (true)
         {
             rounds++;
-            var failing = SuppressionAudit.FailingCells(counts, relations, cells).Except(unprotectable).ToList();
+            var failing = SuppressionAudit.FailingCells(counts, relations, cells, passed).Except(unprotectable).ToList();
             if (failing.Count == 0)
             {
                 break;

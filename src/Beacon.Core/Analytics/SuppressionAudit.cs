@@ -18,13 +18,23 @@ internal static class SuppressionAudit
 {
     private const double Tolerance = 1e-6;
 
+    /// <param name="passed">
+    /// Cells that passed an earlier round; skipped, and the cells that pass now are added. Withholding more
+    /// only relaxes what the attacker knows (a fixed value becomes a range holding it), so a cell that passed
+    /// keeps passing.
+    /// </param>
     public static List<int> FailingCells(
-        IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells)
+        IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells, HashSet<int> passed)
     {
         var failing = new List<int>();
         foreach (var component in Components(relations, cells))
         {
-            failing.AddRange(Audit(counts, relations, cells, component));
+            if (component.Cells.All(passed.Contains))
+            {
+                continue;
+            }
+
+            failing.AddRange(Audit(counts, relations, cells, component, passed));
         }
 
         failing.Sort();
@@ -33,7 +43,7 @@ internal static class SuppressionAudit
 
     private static IEnumerable<int> Audit(
         IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells,
-        (List<int> Cells, List<int> Relations) component)
+        (List<int> Cells, List<int> Relations) component, HashSet<int> passed)
     {
         var column = new Dictionary<int, int>();
         foreach (var cell in component.Cells)
@@ -79,7 +89,16 @@ internal static class SuppressionAudit
         var simplex = new BoundedSimplex(rows, lower, upper, start);
         foreach (var (cell, j) in column)
         {
-            if (!Protected(simplex, j, counts[cell], cells[cell]))
+            if (passed.Contains(cell))
+            {
+                continue;
+            }
+
+            if (Protected(simplex, j, counts[cell], cells[cell]))
+            {
+                passed.Add(cell);
+            }
+            else
             {
                 yield return cell;
             }
