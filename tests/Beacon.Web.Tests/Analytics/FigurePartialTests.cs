@@ -88,6 +88,20 @@ public sealed class FigurePartialTests(BeaconFactory factory) : IClassFixture<Be
         Assert.Contains("<strong>oculto</strong>: una cifra retenida", html);
     }
 
+    [Theory]
+    [InlineData("/lib/chartjs/chart.umd.min.js", "Chart.js v4")]
+    [InlineData("/js/figures.js", "data-disclosure")]
+    public async Task Assets_ChartLibraryAndScript_AreServedByBeaconItself(string path, string expected)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FigureView_HeadingLevelOutsideTwoToFour_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new FigureView(Screens(), HeadingLevel: 1));

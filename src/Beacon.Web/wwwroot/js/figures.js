@@ -67,6 +67,8 @@
       type: 'bar', label: canvas.getAttribute(small ? 'data-small-legend' : 'data-hidden-legend'), data: values,
       backgroundColor: hatch(small ? ink : grey), borderColor: small ? ink : grey, borderWidth: 1, grouped: false,
       pointStyle: 'rect', order: small ? 1 : 10, stack: small ? 'figures' : 'hidden', beaconMarker: small ? 'small' : 'hidden',
+      // The hidden band is wider than a bar, so its hatching shows beside a stacked bar drawn over it.
+      barPercentage: small ? 0.9 : 1, categoryPercentage: small ? 0.8 : 1,
       beaconWord: small ? '<11' : canvas.getAttribute('data-hidden-word'),
       beaconTips: data.rows.map(function (row) {
         return columns.filter(function (c) { return row.cells[c] && row.cells[c].disclosure === kind; })
