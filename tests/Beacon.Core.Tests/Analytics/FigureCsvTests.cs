@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Beacon.Core.Analytics;
+using Beacon.Core.Exports;
 
 namespace Beacon.Core.Tests.Analytics;
 
@@ -37,7 +38,7 @@ public class FigureCsvTests
         var lines = Text(FigureCsv.Table(table, culture, Spanish)).Split("\r\n");
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            var expected = Exports.CsvRow([table.Rows[r].Label, .. table.Rows[r].Values.Select(v => FigureText.Format(v, culture, Spanish.Hidden))]);
+            var expected = Csv.Row([table.Rows[r].Label, .. table.Rows[r].Values.Select(v => FigureText.Format(v, culture, Spanish.Hidden))]);
             Assert.Equal(expected, lines[r + 1]);
         }
     }
@@ -73,9 +74,4 @@ public class FigureCsvTests
         Assert.Throws<ArgumentOutOfRangeException>(() => FigureCsv.Dashboard([], new CultureInfo("en"), English));
 
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes[3..]);
-
-    private static class Exports
-    {
-        public static string CsvRow(IEnumerable<string> cells) => Beacon.Core.Exports.Csv.Row(cells);
-    }
 }

@@ -5,7 +5,7 @@ namespace Beacon.Web.Features.Analytics;
 
 /// <summary>
 /// The model of <c>_Figure.cshtml</c>: one table and the level of its heading (2 on a page of figures,
-/// 3 when the page groups them under h2 sections), so the page's outline stays in order.
+/// 3 when the page groups them under h2 sections; 2 to 4), so the page's outline stays in order.
 /// </summary>
 public sealed record FigureView(FigureTable Table, int HeadingLevel = 2)
 {
