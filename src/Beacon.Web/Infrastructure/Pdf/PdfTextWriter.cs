@@ -12,7 +12,7 @@ namespace Beacon.Web.Infrastructure.Pdf;
 /// Positions are kept from the page's top (<see cref="_y"/> is the next line's top) and turned into
 /// PDF space, whose origin is the bottom left and where text is placed by its baseline, when drawn.
 /// </summary>
-internal sealed class PdfTextWriter
+internal sealed partial class PdfTextWriter
 {
     private const double Margin = 54; // three quarters of an inch
     private const double FooterHeight = 30;
@@ -27,6 +27,7 @@ internal sealed class PdfTextWriter
     private readonly Face _heading;
     private readonly Face _title;
 
+    private readonly PageSize _size;
     private PdfPageBuilder? _page;
     private double _y;
 
@@ -34,9 +35,11 @@ internal sealed class PdfTextWriter
     private static readonly Color Muted = new(0x55, 0x55, 0x55);
     private static readonly Color Alert = new(0x9b, 0x1c, 0x1c);
 
-    public PdfTextWriter(PdfDocumentBuilder document)
+    /// <param name="size">Letter for the county's own forms; the figures report may be A4 for a reader abroad.</param>
+    public PdfTextWriter(PdfDocumentBuilder document, PageSize size = PageSize.Letter)
     {
         _document = document;
+        _size = size;
         var regular = new FontPool(document, EmbeddedFonts.Regular);
         var bold = new FontPool(document, EmbeddedFonts.Bold);
         _body = new Face(regular, 10);
@@ -177,7 +180,7 @@ internal sealed class PdfTextWriter
 
     private PdfPageBuilder NewPage()
     {
-        _page = _document.AddPage(PageSize.Letter);
+        _page = _document.AddPage(_size);
         _pages.Add(_page);
         _y = Margin;
         return _page;
