@@ -51,6 +51,9 @@ public static class BeaconApp
         services.AddScoped<Features.Records.YouthIdentity>();
         services.AddScoped<Features.Screening.Screens.ScreenAccess>();
         services.AddScoped<Features.Scanning.ScreenSuggestions>();
+        services.AddSingleton(sp => sp.GetRequiredService<Features.Learn.LearnContent>().Catalog);
+        services.AddScoped<Features.Analytics.FigureSources>();
+        services.AddScoped<Features.Analytics.FigureReleases>();
         services.AddScoped<RegistrationDesk>();
         services.AddCases();
         services.AddReporting();
@@ -65,6 +68,7 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/TaskForce/Manage", Policies.Events);
                 o.Conventions.AuthorizeFolder("/Screening/Screens", Policies.Screens);
                 o.Conventions.AuthorizeFolder("/Cases", Policies.Cases);
+                o.Conventions.AuthorizeFolder("/Analytics", Policies.Figures);
                 o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Reporting", Policies.Reports);
                 o.Conventions.AuthorizeFolder("/Scanning", Policies.StaffSession);

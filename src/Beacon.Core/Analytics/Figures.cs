@@ -48,7 +48,11 @@ public enum FigureChart : byte
 }
 
 /// <summary>A row of a figure table: its label and one value per column.</summary>
-public sealed record FigureRow(string Label, IReadOnlyList<FigureValue> Values);
+public sealed record FigureRow(string Label, IReadOnlyList<FigureValue> Values)
+{
+    /// <summary>A total row (the whole period, all types): written in the table, left out of the chart, which would count it twice.</summary>
+    public bool IsTotal { get; init; }
+}
 
 /// <summary>
 /// One table of a dashboard, already suppressed and already in the reader's language: the page draws
@@ -62,4 +66,8 @@ public sealed record FigureRow(string Label, IReadOnlyList<FigureValue> Values);
 /// <param name="Note">An optional sentence under the table (how a figure is counted).</param>
 public sealed record FigureTable(
     string Id, string Title, string RowHeading, IReadOnlyList<string> Columns, IReadOnlyList<FigureRow> Rows,
-    FigureChart Chart, string? Note = null);
+    FigureChart Chart, string? Note = null)
+{
+    /// <summary>The last column is the row's total: written in the table, left out of a stacked chart.</summary>
+    public bool LastColumnIsTotal { get; init; }
+}

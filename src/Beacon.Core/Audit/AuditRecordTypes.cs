@@ -16,7 +16,9 @@ public static class AuditRecordTypes
 
     public const string IntakeItem = "IntakeItem";
     public const string MandatedReport = "MandatedReport";
+    /// <summary>A task-force dashboard of de-identified figures; the record id is its period and place (<c>2026-Q3/placer</c>).</summary>
+    public const string Figures = "Figures";
 
     public static readonly IReadOnlyList<string> All =
-        [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload, IntakeItem, MandatedReport];
+        [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload, IntakeItem, MandatedReport, Figures];
 }

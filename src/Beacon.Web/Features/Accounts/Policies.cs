@@ -19,6 +19,8 @@ public static class Policies
     public const string Reports = nameof(Reports);
     /// <summary>Youth records and cases: caseworkers and supervisors; which records each sees is decided per record (CaseAccess).</summary>
     public const string Cases = nameof(Cases);
+    /// <summary>The task force's de-identified figures: analysts, trainers (the task force coordinators) and administrators.</summary>
+    public const string Figures = nameof(Figures);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -39,6 +41,7 @@ public static class Policies
         options.AddPolicy(Reports, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Reporter, Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Cases, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
+        options.AddPolicy(Figures, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Analyst, Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;
     }
 

@@ -38,18 +38,22 @@
 
   function text(cell) { return cell.textContent.replace(/\s+/g, ' ').trim(); }
 
+  // Total rows (class figure-total) and a total column (data-total) marked by the partial stay in the table and out of the chart,
+  // which would otherwise draw every figure twice.
   function read(table) {
-    var head = Array.prototype.map.call(table.tHead.rows[0].cells, text);
-    var rows = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells, 1);
+    var keep = heads.map(function (th) { return !th.hasAttribute('data-total'); });
+    var bodyRows = Array.prototype.filter.call(table.tBodies[0].rows, function (tr) { return !tr.classList.contains('figure-total'); });
+    var rows = bodyRows.map(function (tr) {
       return {
         label: text(tr.cells[0]),
-        cells: Array.prototype.slice.call(tr.cells, 1).map(function (td) {
+        cells: Array.prototype.slice.call(tr.cells, 1).filter(function (td, i) { return keep[i]; }).map(function (td) {
           var v = td.getAttribute('data-value');
           return { value: v === '' || v === null ? null : Number(v), disclosure: td.getAttribute('data-disclosure'), text: text(td) };
         })
       };
     });
-    return { columns: head.slice(1), rows: rows };
+    return { columns: heads.filter(function (th, i) { return keep[i]; }).map(text), rows: rows };
   }
 
   // One dataset for the rows that have a withheld cell ("small" or "hidden"): its bar spans what the

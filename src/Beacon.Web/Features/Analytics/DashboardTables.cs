@@ -1,0 +1,154 @@
+using System.Globalization;
+using Beacon.Core.Analytics;
+using Beacon.Core.Catalog;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Analytics;
+
+/// <summary>
+/// Cuts one dashboard's tables out of a release: every figure is a cell of the release (shown, "&lt;11" or hidden
+/// as the suppression decided), so the page, its charts and its CSV and PDF exports carry the same values. No
+/// figure is computed here from other figures except a share, and a share is shown only when both its counts are.
+/// </summary>
+public sealed class DashboardTables(PublishedFigures figures, FigurePeriod period, string place, IStringLocalizer<AnalyticsResource> g,
+    IndicatorCatalog catalog, string language)
+{
+    /// <summary>The months of the period the release covers (a quarter still running has fewer than three).</summary>
+    private IReadOnlyList<int> Months => period.Months.Where(m => m <= figures.ThroughMonth).ToList();
+
+    private string Period => period.Month is null && Months.Count < 3 ? "" : period.CubeKey;
+
+    /// <summary>True when the whole period is in the release (a quarter's total exists once its three months have closed).</summary>
+    public bool PeriodComplete => Period.Length > 0;
+
+    public IReadOnlyList<FigureTable> All(bool placeIsAgency, int? mdtHours)
+    {
+        var tables = new List<FigureTable>
+        {
+            ByMonth("screens-by-level", g["Table.ScreensByLevel"], FigureFamilies.Level, FigureFamilies.Levels.Select(l => (l, g["Level." + l].Value)), FigureChart.Stacked,
+                g["Note.ScreensByLevel"]),
+        };
+        foreach (var (id, domains) in ItemGroups)
+        {
+            tables.Add(Items(id, domains));
+        }
+
+        tables.Add(ByMonth("intake-by-source", g["Table.IntakeBySource"], FigureFamilies.Intake, FigureFamilies.Sources.Select(s => (s, g["Source." + s].Value)),
+            FigureChart.Stacked, placeIsAgency ? g["Note.IntakeCountyOnly"] : g["Note.IntakeBySource"], countyOnly: true));
+        tables.Add(ByMonth("referrals", g["Table.Referrals"], FigureFamilies.Referrals,
+            [(FigureFamilies.Accepted, g["Referral.accepted"].Value), (FigureFamilies.Declined, g["Referral.declined"].Value)], FigureChart.Stacked, g["Note.Referrals"]));
+        tables.Add(Services());
+        tables.Add(Clock("written-reports", g["Table.WrittenReports"], FigureFamilies.Reports, FigureFamilies.OnTime, FigureFamilies.Late,
+            g["Clock.OnTime"], g["Clock.Late"], g["Clock.ShareOnTime"], g["Note.WrittenReports"], median: false));
+        tables.Add(Clock("first-mdt", g["Table.FirstMdt"], FigureFamilies.Mdt, FigureFamilies.Within, FigureFamilies.Later,
+            g["Clock.Within"], g["Clock.Later"], g["Clock.ShareWithin"],
+            mdtHours is { } h ? g["Note.FirstMdt", h] : g["Note.FirstMdtNoProtocol"], median: true));
+        return tables;
+    }
+
+    /// <summary>The catalog's domains as the issue names them: indicators, risk factors, pathways, tactics, places.</summary>
+    private static readonly (string Id, string[] Domains)[] ItemGroups =
+    [
+        ("indicators", ["general", "trafficking", "exploitation"]), ("risk-factors", ["risk"]), ("pathways", ["pathway"]),
+        ("grooming-tactics", ["grooming"]), ("recruitment-places", ["venue"]),
+    ];
+
+    private string PlaceFor(bool countyOnly) => countyOnly && Guid.TryParseExact(place, "N", out _) ? CountyOfAgency ?? place : place;
+
+    /// <summary>The county of the selected agency, for families counted by county only; set by the page.</summary>
+    public string? CountyOfAgency { get; init; }
+
+    /// <summary>Rows are the months (and the whole period when the release has it); columns the categories and their total.</summary>
+    private FigureTable ByMonth(string id, string title, string family, IEnumerable<(string Key, string Label)> categories, FigureChart chart, string note,
+        bool countyOnly = false)
+    {
+        var where = PlaceFor(countyOnly);
+        var columns = categories.ToList();
+        var rows = Months.Select(m => Row(FigureMonth.Name(m, CultureInfo.CurrentCulture), FigureCube.PeriodKey(m))).ToList();
+        if (period.Month is null && PeriodComplete)
+        {
+            rows.Add(Row(g["Row.WholePeriod"], Period, isTotal: true));
+        }
+
+        return new FigureTable(id, title, g["Column.Month"], [.. columns.Select(c => c.Label), g["Column.All"]], rows, chart, note) { LastColumnIsTotal = true };
+
+        FigureRow Row(string label, string periodKey, bool isTotal = false) =>
+            new(label, [.. columns.Select(c => figures.Get(family, periodKey, where, c.Key)), figures.Get(family, periodKey, where, FigureFamily.All)]) { IsTotal = isTotal };
+    }
+
+    /// <summary>How many screens recorded each item of a group in the whole period, most recorded first.</summary>
+    private FigureTable Items(string id, string[] domains)
+    {
+        var items = catalog.Domains.Where(d => domains.Contains(d.Id)).SelectMany(d => d.Items).ToList();
+        var rows = new List<(FigureRow Row, FigureValue Value)>();
+        foreach (var item in items)
+        {
+            var value = PeriodComplete ? figures.Get(FigureFamilies.Items, Period, place, item.Id) : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            rows.Add((new FigureRow(item.Text.For(language), [value]), value));
+        }
+
+        // Shown counts by size, then "<11", then hidden: a ranking never orders what it does not show.
+        var ordered = rows.OrderBy(r => r.Value.Disclosure).ThenByDescending(r => r.Value.Number ?? 0)
+            .ThenBy(r => r.Row.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).Select(r => r.Row).ToList();
+        return new FigureTable(id, g["Table." + id], g["Column.Item"], [g["Column.ScreensRecording"]], ordered, FigureChart.Bar,
+            PeriodComplete ? g["Note.Items"] : g["Note.ItemsNeedWholePeriod"]);
+    }
+
+    /// <summary>Services that ended in the period, by type (rows) and how they ended (columns).</summary>
+    private FigureTable Services()
+    {
+        var outcomes = FigureFamilies.ServiceOutcomes;
+        var rows = new List<FigureRow>();
+        foreach (var kind in FigureFamilies.ServiceKinds.Append(FigureFamily.All))
+        {
+            FigureValue Cell(string outcome) => PeriodComplete
+                ? figures.Get(FigureFamilies.Services, Period, place, kind == FigureFamily.All && outcome == FigureFamily.All ? FigureFamily.All : FigureFamilies.Service(kind, outcome))
+                : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            rows.Add(new FigureRow(kind == FigureFamily.All ? g["Row.AllServices"] : g["Service." + kind], [.. outcomes.Select(Cell), Cell(FigureFamily.All)])
+            {
+                IsTotal = kind == FigureFamily.All,
+            });
+        }
+
+        return new FigureTable("services", g["Table.Services"], g["Column.Service"], [.. outcomes.Select(o => g["ServiceOutcome." + o].Value), g["Column.All"]],
+            rows, FigureChart.Stacked, PeriodComplete ? g["Note.Services"] : g["Note.ItemsNeedWholePeriod"]) { LastColumnIsTotal = true };
+    }
+
+    /// <summary>A legal or protocol clock by month: in time, later, all, the share in time, and for the MDT the median time.</summary>
+    private FigureTable Clock(string id, string title, string family, string inTime, string late, string inTimeLabel, string lateLabel, string shareLabel,
+        string note, bool median)
+    {
+        var rows = Months.Select(m => Row(FigureMonth.Name(m, CultureInfo.CurrentCulture), FigureCube.PeriodKey(m))).ToList();
+        if (period.Month is null && PeriodComplete)
+        {
+            rows.Add(Row(g["Row.WholePeriod"], Period, isTotal: true));
+        }
+
+        List<string> columns = [inTimeLabel, lateLabel, g["Column.All"], shareLabel];
+        if (median)
+        {
+            columns.Add(g["Column.MedianDays"]);
+        }
+
+        return new FigureTable(id, title, g["Column.Month"], columns, rows, FigureChart.None, note);
+
+        FigureRow Row(string label, string periodKey, bool isTotal = false)
+        {
+            var ok = figures.Get(family, periodKey, place, inTime);
+            var all = figures.Get(family, periodKey, place, FigureFamily.All);
+            var share = ok.Disclosure == Disclosure.Shown && all is { Disclosure: Disclosure.Shown, Number: > 0 }
+                ? FigureValue.Measure(100.0 * ok.Number!.Value / all.Number!.Value, FigureUnit.Percent)
+                : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Percent);
+            List<FigureValue> values = [ok, figures.Get(family, periodKey, place, late), all, share];
+            if (median)
+            {
+                var m = figures.Get(FigureReleases.MdtMedian, periodKey, place, FigureFamily.All);
+                values.Add(m is { Disclosure: Disclosure.Shown, Number: { } tenths } && all.Number > 0
+                    ? FigureValue.Measure(tenths / 10.0 / 24.0, FigureUnit.Days)
+                    : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Days));
+            }
+
+            return new FigureRow(label, values) { IsTotal = isTotal };
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Beacon.Core.Analytics;
+using Beacon.Core.Catalog;
+using Beacon.Core.Screening;
+using Beacon.Data.Entities;
+
+namespace Beacon.Web.Features.Analytics;
+
+/// <summary>The families of counts a quarter's cube holds, named once for the sources, the cube and the tables.</summary>
+public static class FigureFamilies
+{
+    public const string Level = "level";
+    public const string Items = "items";
+    public const string Intake = "intake";
+    public const string Referrals = "referrals";
+    public const string Services = "services";
+    public const string Reports = "reports";
+    public const string Mdt = "mdt";
+
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+    public const string OnTime = "on-time";
+    public const string Late = "late";
+    public const string Within = "within";
+    public const string Later = "later";
+
+    public static readonly string[] Levels = [.. Enum.GetValues<ConcernLevel>().Select(Name)];
+    public static readonly string[] Sources = [.. Enum.GetValues<IntakeSource>().Select(Name)];
+    public static readonly string[] ServiceKinds = [.. Enum.GetValues<ServiceKind>().Select(Name)];
+    public static readonly string[] ServiceOutcomes = [Name(ServiceStatus.Completed), Name(ServiceStatus.Declined)];
+
+    public static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    /// <summary>A service's category: its kind and how it ended (<c>housing:completed</c>).</summary>
+    public static string Service(string kind, string outcome) => $"{kind}:{outcome}";
+
+    public static IReadOnlyList<FigureFamily> All(IndicatorCatalog catalog)
+    {
+        // Services: kind × outcome, with a total per kind, per outcome and over all.
+        var serviceLeaves = ServiceKinds.SelectMany(k => ServiceOutcomes.Select(o => Service(k, o))).ToList();
+        var serviceTotals = new List<(string, IReadOnlyList<string>)>();
+        serviceTotals.AddRange(ServiceKinds.Select(k => (Service(k, FigureFamily.All), (IReadOnlyList<string>)ServiceOutcomes.Select(o => Service(k, o)).ToList())));
+        serviceTotals.AddRange(ServiceOutcomes.Select(o => (Service(FigureFamily.All, o), (IReadOnlyList<string>)ServiceKinds.Select(k => Service(k, o)).ToList())));
+        serviceTotals.Add((FigureFamily.All, ServiceKinds.Select(k => Service(k, FigureFamily.All)).ToList()));
+        serviceTotals.Add((FigureFamily.All, ServiceOutcomes.Select(o => Service(FigureFamily.All, o)).ToList()));
+        return
+        [
+            FigureFamily.Exclusive(Level, Levels, byAgency: true),
+            FigureFamily.Independent(Items, [.. catalog.Domains.SelectMany(d => d.Items).Select(i => i.Id)], byAgency: true),
+            FigureFamily.Exclusive(Intake, Sources, byAgency: false),
+            FigureFamily.Exclusive(Referrals, [Accepted, Declined], byAgency: true),
+            new FigureFamily(Services, serviceLeaves, serviceTotals, ByAgency: true),
+            FigureFamily.Exclusive(Reports, [OnTime, Late], byAgency: true),
+            FigureFamily.Exclusive(Mdt, [Within, Later], byAgency: true),
+        ];
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Beacon.Core.Accounts;
+using Beacon.Core.Analytics;
+using Beacon.Core.Audit;
+using Beacon.Core.Catalog;
+using Beacon.Data;
+using Beacon.Web.Features.Accounts;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beacon.Web.Features.Analytics;
+
+/// <summary>
+/// The task force's dashboard (issue 8, ADR-011): de-identified figures for a closed month or quarter, a county
+/// (or every county, for a user allowed them all) and an agency, as charts with their data tables, a CSV of every
+/// table and a printable PDF. Every figure comes from a stored release; every view and export is audited.
+/// </summary>
+public sealed class IndexModel(
+    BeaconDbContext db, FigureReleases releases, IndicatorCatalog catalog, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<AnalyticsResource> g) : PageModel
+{
+    public const string AllCounties = FigureFamily.All;
+
+    public FigureScope Scope { get; private set; } = null!;
+    public IReadOnlyList<FigureTable> Tables { get; private set; } = [];
+    public PublishedFigures? Release { get; private set; }
+    public string Heading { get; private set; } = "";
+    public bool Synthetic { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? period, string? county, Guid? agency) =>
+        await LoadAsync(period, county, agency) is { } refused ? refused : await AuditedAsync(AuditAction.View, "view", Page());
+
+    public async Task<IActionResult> OnGetCsvAsync(string? period, string? county, Guid? agency)
+    {
+        if (await LoadAsync(period, county, agency) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Release is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var bytes = FigureCsv.Dashboard(Tables, CultureInfo.CurrentCulture, AnalyticsWords.From(g));
+        return await AuditedAsync(AuditAction.Export, "csv", File(bytes, "text/csv; charset=utf-8", FileName("csv")));
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(string? period, string? county, Guid? agency)
+    {
+        if (await LoadAsync(period, county, agency) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Release is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var heading = new FiguresReportHeading(g["Page.Title"], Scope.CountyNames, Scope.Period!.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]),
+            Scope.AgencyName ?? g["Filter.AllAgencies"], Release.ComputedUtc, Synthetic);
+        var bytes = FiguresPdf.Render(heading, Tables, g, CultureInfo.CurrentCulture);
+        return await AuditedAsync(AuditAction.Export, "pdf", File(bytes, "application/pdf", FileName("pdf")));
+    }
+
+    private string FileName(string extension) =>
+        $"beacon-figures-{Scope.Period!.Key}-{(Scope.County == AllCounties ? "all-counties" : Scope.County)}{(Scope.Agency is null ? "" : "-agency")}.{extension}";
+
+    private async Task<IActionResult> AuditedAsync(AuditAction action, string what, IActionResult result)
+    {
+        // The record id is what was looked at (period and place), never a figure; the detail says which rendering.
+        await audit.WriteAsync(action, AuditRecordTypes.Figures, Scope.AuditId, AuditOutcome.Allowed, what, HttpContext.RequestAborted);
+        return result;
+    }
+
+    /// <summary>Resolves the selection; returns a result only to refuse (an agency or county outside the user's reach).</summary>
+    private async Task<IActionResult?> LoadAsync(string? period, string? county, Guid? agency)
+    {
+        var ct = HttpContext.RequestAborted;
+        var scope = await FigureScope.ResolveAsync(db, User, clock.GetUtcNow().UtcDateTime, period, county, agency, g, ct);
+        if (scope.Refused)
+        {
+            await audit.WriteAsync(AuditAction.AccessRefused, AuditRecordTypes.Figures, scope.AuditId, AuditOutcome.Refused, "scope", ct);
+            return NotFound();
+        }
+
+        Scope = scope;
+        foreach (var (field, message) in scope.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        Synthetic = await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith("@" + Cli.SeedDemoCommand.EmailDomain.ToUpperInvariant()), ct);
+        if (scope.Period is not { } chosen || !ModelState.IsValid)
+        {
+            return null;
+        }
+
+        Release = await releases.LatestAsync(chosen.Quarter, ct);
+        if (Release is null)
+        {
+            return null;
+        }
+
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+        var mdtHours = scope.County == AllCounties ? null
+            : await db.Jurisdictions.Where(j => j.Id == scope.County).Select(j => j.EmergencyMdtHours).SingleAsync(ct);
+        Tables = new DashboardTables(Release, chosen, scope.Place, g, catalog, language) { CountyOfAgency = scope.County }
+            .All(placeIsAgency: scope.Agency is not null, mdtHours);
+        Heading = g["Page.Heading", chosen.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]), string.Join(", ", scope.CountyNames),
+            scope.AgencyName ?? g["Filter.AllAgencies"]];
+        return null;
+    }
+}
