@@ -36,6 +36,16 @@
     return g.createPattern(tile, 'repeat');
   }
 
+  // A long label (a catalog item's plain words) on several lines, so a narrow axis does not cut it off.
+  function wrap(label, width) {
+    var lines = [], line = '';
+    label.split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > width) { lines.push(line); line = word; } else { line = line ? line + ' ' + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.length > 1 ? lines : label;
+  }
+
   function text(cell) { return cell.textContent.replace(/\s+/g, ' ').trim(); }
 
   // Total rows (class figure-total) and a total column (data-total) marked by the partial stay in the table and out of the chart,
@@ -110,7 +120,7 @@
     return chart('bar', data, datasets, most, [
       marker(data, 'small', [0], function () { return [0, 10]; }, canvas),
       marker(data, 'hidden', [0], function () { return [0, most]; }, canvas)
-    ], { indexAxis: 'y' });
+    ], { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } });
   }
 
   function line(data, canvas) {
@@ -154,7 +164,7 @@
     scales[value === 'x' ? 'y' : 'x'] = Object.assign(scales[value === 'x' ? 'y' : 'x'] || {}, { offset: true, grid: { display: false } });
     return {
       type: type,
-      data: { labels: data.rows.map(function (r) { return r.label; }), datasets: datasets },
+      data: { labels: data.rows.map(function (r) { return wrap(r.label, 34); }), datasets: datasets },
       plugins: [markerWords],
       options: Object.assign({
         responsive: true,
@@ -212,8 +222,12 @@
     var box = canvas.parentNode;
     box.hidden = false;
     if (kind === 'bar') {
-      // One bar per row: the chart grows with the rows instead of squeezing them.
-      box.style.height = (data.rows.length * 34 + 90) + 'px';
+      // One bar per row, every label shown (wrapped): the chart grows with the rows and their lines instead of
+      // squeezing them or skipping labels.
+      box.style.height = data.rows.reduce(function (h, r) {
+        var lines = wrap(r.label, 34);
+        return h + 22 + 17 * (typeof lines === 'string' ? 1 : lines.length);
+      }, 90) + 'px';
     }
     canvas.chart = new Chart(canvas, config);
   }
