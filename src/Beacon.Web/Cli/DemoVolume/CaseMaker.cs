@@ -37,7 +37,8 @@ public sealed partial class CaseMaker(
         db.Cases.Add(c);
         counts.Cases++;
 
-        var received = opened - random.Hours(1, 72);
+        // The intake that led to it came a little before, never before the first month the volume covers.
+        var received = Max(opened - random.Hours(1, 72), calendar.StartUtc);
         Intake(county, c, received, opened);
         var meeting = Meeting(county, owner, worker, c);
         Path(c, worker, meeting?.HeldUtc);
@@ -68,6 +69,8 @@ public sealed partial class CaseMaker(
         }
 
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private async Task<Youth> YouthAsync(string county, DateTime opened, Guid worker, CancellationToken ct)
     {

@@ -34,6 +34,9 @@ public sealed class VolumeCalendar
     }
 
     public DateTime NowUtc { get; }
+
+    /// <summary>The first instant of the first month covered.</summary>
+    public DateTime StartUtc => FigureMonth.StartUtc(Months[0]);
     public int[] Months { get; }
     public double[] Weights { get; }
 
