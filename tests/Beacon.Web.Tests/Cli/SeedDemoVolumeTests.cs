@@ -65,6 +65,10 @@ public sealed class SeedDemoVolumeTests(BeaconFactory factory) : IClassFixture<B
             Assert.Superset(new HashSet<CaseStatus> { CaseStatus.Screening, CaseStatus.Mdt, CaseStatus.Services, CaseStatus.Closed }, demoCases.Select(c => c.Status).ToHashSet());
             Assert.Equal(Enum.GetValues<IntakeSource>().Order(), (await db.IntakeItems.Where(i => i.CaseId != null).Select(i => i.Source).Distinct().ToListAsync()).Order());
             Assert.Equal(await db.Tips.CountAsync(), await db.IntakeItems.CountAsync(i => i.Source == IntakeSource.Tip));
+            // Triage keeps up: only the last days' items still wait in the queue.
+            var weekAgo = now.AddDays(-8);
+            Assert.False(await db.IntakeItems.AnyAsync(i => (i.Status == IntakeStatus.New || i.Status == IntakeStatus.Assigned) && i.ReceivedUtc < weekAgo));
+            Assert.True(await db.IntakeItems.CountAsync(i => i.Status == IntakeStatus.Closed) > Screens / 10);
             Assert.Equal(Enum.GetValues<ServiceKind>().Order(), (await db.CaseServices.Select(s => s.Kind).Distinct().ToListAsync()).Order());
             Assert.Equal(Enum.GetValues<ReferralStatus>().Order(), (await db.Referrals.Select(r => r.Status).Distinct().ToListAsync()).Order());
             Assert.All(await db.Referrals.AsNoTracking().ToListAsync(), r => Assert.Equal(r.Status != ReferralStatus.Requested, r.DecidedUtc is not null));

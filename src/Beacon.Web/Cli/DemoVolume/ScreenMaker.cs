@@ -55,7 +55,7 @@ public sealed class ScreenMaker(BeaconDbContext db, DemoAnswers full, DemoAnswer
             ScreenId = screen.Id, Status = IntakeStatus.New, LastActionUtc = finished,
         };
         var assigned = finished + random.Hours(0.5, 30);
-        if (assigned < nowUtc && random.Chance(0.9))
+        if (assigned < nowUtc)
         {
             (item.Status, item.AssignedUserId, item.AssignedUtc, item.LastActionUtc) = (IntakeStatus.Assigned, triager, assigned, assigned);
             var closed = assigned + random.Hours(1, 160);
