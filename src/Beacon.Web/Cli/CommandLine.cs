@@ -15,7 +15,7 @@ public static class CommandLine
                beacon admin create [--email EMAIL] [--name NAME] [--county ID] [--agency NAME]
                beacon audit verify
                {FactsRebuildCommand.Usage}
-               beacon seed-demo [--yes-demo-data]   (synthetic demo data; outside Development it needs --yes-demo-data)
+               {SeedDemoOptions.Usage}
                {ScanCommand.Usage}
                {ScanEvaluateCommand.Usage}
         """;
@@ -38,7 +38,26 @@ public static class CommandLine
 
         var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
         var rest = args.Skip(command.Length).ToArray();
-        return ([.. command, .. rest.Where(CommandFlags.Contains)], rest.Where(a => !CommandFlags.Contains(a)).ToArray());
+        List<string> mine = [], host = [];
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (CommandFlags.Contains(rest[i]))
+            {
+                mine.Add(rest[i]);
+            }
+            else if (command is ["seed-demo", ..] && SeedDemoOptions.ValueFlags.Contains(rest[i]))
+            {
+                // A command flag with a value: both are the command's (a missing value is the command's to report).
+                mine.AddRange(rest.Skip(i).Take(2));
+                i++;
+            }
+            else
+            {
+                host.Add(rest[i]);
+            }
+        }
+
+        return ([.. command, .. mine], [.. host]);
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
@@ -72,9 +91,16 @@ public static class CommandLine
 
                 await PrepareAsync(app);
                 return await new FactsRebuildCommand(app.Services, Console.Out, Console.Error, total => ProgressBar.OnConsole("Screens", total)).RunAsync();
-            case ["seed-demo", .. var flags] when flags.All(f => f == SeedDemoCommand.ConfirmFlag):
+            case ["seed-demo", .. var flags]:
+                if (SeedDemoOptions.Parse(flags, out var flagError) is not { } options)
+                {
+                    await Console.Error.WriteLineAsync(flagError);
+                    return SeedDemoCommand.RefusedExitCode;
+                }
+
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
-                    confirmed: flags.Length > 0, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app));
+                    options, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app),
+                    progress: (what, total) => ProgressBar.OnConsole(what, total));
             case ["scan", .. var evaluateArgs] when evaluateArgs.Contains(ScanEvaluateCommand.Flag):
                 return await new ScanEvaluateCommand(() => LoadedContent(app.Services), Console.Out, Console.Error).RunAsync(evaluateArgs);
             case ["scan", .. var scanArgs]:

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Beacon.Core.Accounts;
 using Beacon.Core.Audit;
 using Beacon.Data;
@@ -36,9 +35,18 @@ public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvi
     /// Seeds, or refuses with exit code 2. <paramref name="prepare"/> (opening the key ring, migrating)
     /// runs only once the refusals that need no database have passed; it returns false to stop with exit code 1.
     /// </summary>
-    public async Task<int> RunAsync(bool confirmed, Func<Task<bool>>? prepare = null, CancellationToken ct = default)
+    public Task<int> RunAsync(bool confirmed, Func<Task<bool>>? prepare = null, CancellationToken ct = default) =>
+        RunAsync(SeedDemoOptions.Base with { Confirmed = confirmed }, prepare, null, ct);
+
+    /// <summary>
+    /// As above; with <see cref="SeedDemoOptions.Screenings"/>, the base demo is made first when it is not there yet,
+    /// then the task-force figures' volume (once per database). <paramref name="progress"/> makes a progress bar
+    /// for a phase and its total.
+    /// </summary>
+    public async Task<int> RunAsync(
+        SeedDemoOptions options, Func<Task<bool>>? prepare, Func<string, long, IProgress<long>>? progress, CancellationToken ct = default)
     {
-        if (!confirmed && !environment.IsDevelopment())
+        if (!options.Confirmed && !environment.IsDevelopment())
         {
             await error.WriteLineAsync(
                 $"seed-demo writes synthetic youth, cases and demo accounts. It runs without asking only in the Development environment, " +
@@ -56,9 +64,16 @@ public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvi
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<BeaconDbContext>();
         var suffix = "@" + EmailDomain.ToUpperInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(suffix), ct))
+        var baseExists = await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(suffix), ct);
+        if (baseExists && options.Screenings is null)
         {
             await error.WriteLineAsync($"The demo data already exists (accounts @{EmailDomain}): seed-demo runs once per database. Nothing was written.");
+            return RefusedExitCode;
+        }
+
+        if (options.Screenings is not null && await VolumeRefusalAsync(db, ct) is { } refusal)
+        {
+            await error.WriteLineAsync(refusal);
             return RefusedExitCode;
         }
 
@@ -69,6 +84,17 @@ public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvi
             return 1;
         }
 
+        if (!baseExists && await SeedBaseAsync(sp, db, ct) is var exit and not 0)
+        {
+            return exit;
+        }
+
+        return options.Screenings is { } screenings ? await SeedVolumeAsync(sp, screenings, options.Seed, progress, ct) : 0;
+    }
+
+    /// <summary>The base demo: agencies, accounts and a handful of youth with cases in each county, in one transaction.</summary>
+    private async Task<int> SeedBaseAsync(IServiceProvider sp, BeaconDbContext db, CancellationToken ct)
+    {
         var accounts = new List<DemoAccount>();
         var created = new List<(string Type, Guid Id)>();
         var identity = sp.GetRequiredService<YouthIdentity>();
@@ -104,26 +130,6 @@ public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvi
         await PrintAsync(accounts, created);
         return 0;
     }
-
-    private async Task PrintAsync(List<DemoAccount> accounts, List<(string Type, Guid Id)> created)
-    {
-        int Count(string type) => created.Count(c => c.Type == type);
-        await output.WriteLineAsync(
-            $"Demo data created in {string.Join(" and ", Counties)}: {Counties.Length * 2 + 1} agencies named \"Demo ...\", {accounts.Count} accounts, " +
-            $"{Count(AuditRecordTypes.Youth)} synthetic youth (every name ends in \"(demo)\") with {Count(AuditRecordTypes.Case)} cases, " +
-            $"{Count(AuditRecordTypes.IntakeItem)} intake items and {Count(AuditRecordTypes.MandatedReport)} mandated report with its clock running.");
-        await output.WriteLineAsync("Each password and authenticator key below is shown this once and kept nowhere else.");
-        await output.WriteLineAsync("Sign in at /account/sign-in; add the key to an authenticator app for the six-digit code.");
-        await output.WriteLineAsync();
-        foreach (var a in accounts)
-        {
-            await output.WriteLineAsync($"{a.Email,-48} {a.Role,-11} password: {a.Password}   key: {Features.Accounts.AuthenticatorUri.Group(a.AuthenticatorKey)}");
-        }
-    }
-
-    /// <summary>A password of 20 random characters in groups of five (about 99 bits), never a default.</summary>
-    private static string NewPassword() =>
-        string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(PasswordAlphabet, 5)));
 
     /// <summary>Writes one county's agencies, staff and cases into the caller's transaction, noting what to audit and print.</summary>
     private sealed partial class Seeder(
@@ -185,6 +191,7 @@ public sealed partial class SeedDemoCommand(IServiceProvider services, IHostEnvi
             var closed = OpenCase(fourth, welfare, CaseStatus.Closed, now.AddDays(-60), CaseStatus.Open, CaseStatus.Services, CaseStatus.Closed);
             AddNote(closed, welfare.Caseworker2, now.AddDays(-59), "Demo note: goals met, case closing (synthetic text).");
             await IntakeAsync(county, welfare, ct);
+            await TaskForceAsync(county, ct);
             await db.SaveChangesAsync(ct);
         }
 

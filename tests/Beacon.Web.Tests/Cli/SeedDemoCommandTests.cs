@@ -25,19 +25,23 @@ public sealed partial class SeedDemoCommandTests(BeaconFactory factory) : IClass
         Assert.True(exit == 0, error);
         var accounts = AccountPattern().Matches(output).Select(m => (Email: m.Groups[1].Value, Role: m.Groups[2].Value,
             Password: m.Groups[3].Value, Key: m.Groups[4].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ToList();
-        Assert.Equal(15, accounts.Count);
+        Assert.Equal(17, accounts.Count);
+        Assert.Equal(2, accounts.Count(a => a.Role == Roles.Analyst));
         Assert.Equal(5, accounts.Count(a => a.Role == Roles.Supervisor));
         Assert.Equal(8, accounts.Count(a => a.Role == Roles.Caseworker));
         Assert.Equal(2, accounts.Count(a => a.Role == Roles.Reporter));
         Assert.All(accounts, a => Assert.EndsWith("@demo.beacon.test", a.Email));
-        Assert.Equal(15, accounts.Select(a => a.Password).Distinct().Count());
+        Assert.Equal(17, accounts.Select(a => a.Password).Distinct().Count());
 
         await factory.QueryAsync(async db =>
         {
             foreach (var county in SeedDemoCommand.Counties)
             {
                 var agencies = await db.Agencies.Where(a => a.JurisdictionId == county && a.Name.StartsWith("Demo ")).Select(a => a.Name).ToListAsync();
-                Assert.Equal(county == SeedDemoCommand.Counties[0] ? ["Demo Child Welfare", "Demo Probation", "Demo School District"] : ["Demo Child Welfare", "Demo Probation"], agencies.Order());
+                Assert.Equal(county == SeedDemoCommand.Counties[0] ? ["Demo Child Welfare", "Demo Probation", "Demo School District", "Demo Task Force"] : ["Demo Child Welfare", "Demo Probation", "Demo Task Force"], agencies.Order());
+                var analyst = await db.Users.SingleAsync(u => u.Email == $"{county}-task-force-analyst@demo.beacon.test");
+                Assert.Equal("Demo Task Force", (await db.Agencies.SingleAsync(a => a.Id == analyst.AgencyId)).Name);
+                Assert.StartsWith("Demo Task Force Analyst (", analyst.DisplayName, StringComparison.Ordinal);
                 Assert.Equal(["Demo Child Welfare"], await db.Agencies.Where(a => a.JurisdictionId == county && a.TriagesIntake).Select(a => a.Name).ToListAsync());
                 var intake = await db.IntakeItems.AsNoTracking().Where(i => i.JurisdictionId == county).ToListAsync();
                 Assert.Equal([(IntakeSource.Tip, IntakeStatus.New), (IntakeSource.Call, IntakeStatus.Assigned)], intake.Select(i => (i.Source, i.Status)).Order());
@@ -75,7 +79,7 @@ public sealed partial class SeedDemoCommandTests(BeaconFactory factory) : IClass
         Assert.All(creates, e => Assert.Equal(("system", null as Guid?), (e.Role, e.UserId)));
         Assert.Equal(8, creates.Count(e => e.RecordType == AuditRecordTypes.Youth));
         Assert.Equal(8, creates.Count(e => e.RecordType == AuditRecordTypes.Case));
-        Assert.Equal(15, creates.Count(e => e.RecordType == AuditRecordTypes.Account));
+        Assert.Equal(17, creates.Count(e => e.RecordType == AuditRecordTypes.Account));
         Assert.Equal(4, creates.Count(e => e.RecordType == AuditRecordTypes.IntakeItem));
         Assert.Equal(1, creates.Count(e => e.RecordType == AuditRecordTypes.MandatedReport));
         Assert.Null((await factory.VerifyAsync()).Break);
@@ -133,6 +137,15 @@ public sealed class SeedDemoRefusalTests(BeaconFactory factory) : IClassFixture<
 
 internal static class SeedDemo
 {
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(BeaconFactory factory, string environment, SeedDemoOptions options)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var command = new SeedDemoCommand(factory.Services, new HostingEnvironment { EnvironmentName = environment }, output, error);
+        var exit = await command.RunAsync(options, () => Task.FromResult(true), null);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     public static async Task<(int Exit, string Output, string Error)> RunAsync(
         BeaconFactory factory, string environment, bool confirmed, Action? onPrepare = null)
     {
