@@ -65,11 +65,7 @@ public static partial class FiguresBench
 
     private const int Warmups = 3;
 
-    private static int LastQuarter()
-    {
-        var q = FigureMonth.QuarterOf(FigureMonth.Of(DateTime.UtcNow));
-        return q % 10 == 1 ? (q / 10 - 1) * 10 + 4 : q - 1;
-    }
+    private static int LastQuarter() => FigureMonth.LastClosedQuarter(DateTime.UtcNow);
 
     private static async Task<List<double>> TimeAsync(int runs, Func<Task> action)
     {

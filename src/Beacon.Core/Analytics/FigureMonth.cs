@@ -36,6 +36,12 @@ public static class FigureMonth
     /// <summary>The quarter a month belongs to: <c>20264</c> for October to December 2026.</summary>
     public static int QuarterOf(int month) => Year(month) * 10 + (MonthOfYear(month) - 1) / 3 + 1;
 
+    /// <summary>The quarter before: <c>20263</c> before <c>20264</c>, <c>20254</c> before <c>20261</c>.</summary>
+    public static int PreviousQuarter(int quarter) => quarter % 10 == 1 ? (quarter / 10 - 1) * 10 + 4 : quarter - 1;
+
+    /// <summary>The newest quarter whose three months have ended at <paramref name="nowUtc"/> ("last quarter").</summary>
+    public static int LastClosedQuarter(DateTime nowUtc) => PreviousQuarter(QuarterOf(Of(nowUtc)));
+
     /// <summary>The three months of a quarter, in order.</summary>
     public static int[] MonthsOf(int quarter)
     {

@@ -63,14 +63,7 @@ public sealed class FiguresTests(BrowserFixture browser, BeaconServer server, IT
         audit.AssertClean();
     }
 
-    private static int LastQuarter
-    {
-        get
-        {
-            var q = FigureMonth.QuarterOf(FigureMonth.Of(DateTime.UtcNow));
-            return q % 10 == 1 ? (q / 10 - 1) * 10 + 4 : q - 1;
-        }
-    }
+    private static int LastQuarter => FigureMonth.LastClosedQuarter(DateTime.UtcNow);
 
     /// <summary>Screens in each month of last quarter at two agencies: mostly large counts, one small one.</summary>
     private async Task SeedLastQuarterAsync()

@@ -34,4 +34,13 @@ public class FigureMonthTests
 
     [Fact]
     public void Next_RollsOverTheYear() => Assert.Equal(202701, FigureMonth.Next(202612));
+
+    [Theory]
+    [InlineData(20264, 20263)]
+    [InlineData(20261, 20254)]
+    public void PreviousQuarter_StepsBackAcrossTheYear(int quarter, int previous) => Assert.Equal(previous, FigureMonth.PreviousQuarter(quarter));
+
+    [Fact]
+    public void LastClosedQuarter_IsTheQuarterBeforeTheRunningOne() =>
+        Assert.Equal(20263, FigureMonth.LastClosedQuarter(new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc)));
 }

@@ -13,15 +13,7 @@ namespace Beacon.Web.Tests.Analytics;
 internal static partial class FiguresKit
 {
     /// <summary>The newest quarter whose three months have ended (the dashboard's default, "last quarter").</summary>
-    public static int LastQuarter
-    {
-        get
-        {
-            var now = DateTime.UtcNow;
-            var q = FigureMonth.QuarterOf(FigureMonth.Of(now));
-            return q % 10 == 1 ? (q / 10 - 1) * 10 + 4 : q - 1;
-        }
-    }
+    public static int LastQuarter => FigureMonth.LastClosedQuarter(DateTime.UtcNow);
 
     /// <summary>
     /// Completed screens at an agency, as finishing them through the form would store them (facts included), in the

@@ -104,7 +104,7 @@ public sealed class FigureScope
                 list.Add((FigureMonth.Key(m), FigureMonth.Name(m, CultureInfo.CurrentCulture)));
             }
 
-            quarter = quarter % 10 == 1 ? (quarter / 10 - 1) * 10 + 4 : quarter - 1;
+            quarter = FigureMonth.PreviousQuarter(quarter);
         }
 
         return list;
