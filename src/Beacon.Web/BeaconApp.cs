@@ -54,6 +54,7 @@ public static class BeaconApp
         services.AddSingleton(sp => sp.GetRequiredService<Features.Learn.LearnContent>().Catalog);
         services.AddScoped<Features.Analytics.FigureSources>();
         services.AddScoped<Features.Analytics.FigureReleases>();
+        services.AddSingleton<Features.Analytics.FigureRefusals>();
         services.AddScoped<RegistrationDesk>();
         services.AddCases();
         services.AddReporting();

@@ -92,6 +92,15 @@ public static class SmallCellSuppression
         return new SuppressionResult(cells, rounds, unprotectable);
     }
 
+    /// <summary>
+    /// What a reader can work out of some withheld cells of a suppressed cube: the least and greatest value each can
+    /// take given everything shown, by the audit's own program (rounded inward). For a caller deciding whether a
+    /// result with <see cref="SuppressionResult.Unprotectable"/> cells may still be published.
+    /// </summary>
+    public static IReadOnlyDictionary<int, (long Least, long Greatest)> Ranges(
+        IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells, IReadOnlyCollection<int> of) =>
+        SuppressionAudit.Bounds(counts, relations, cells, of);
+
     private static void ApplyZeroRule(
         IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, bool[] published, Disclosure[] cells)
     {

@@ -41,9 +41,58 @@ internal static class SuppressionAudit
         return failing;
     }
 
+    /// <summary>
+    /// The least and greatest value the attacker can give each of <paramref name="of"/> (withheld cells), by the same
+    /// linear program as the audit, rounded inward; <see cref="long.MaxValue"/> when unbounded above.
+    /// </summary>
+    public static Dictionary<int, (long Least, long Greatest)> Bounds(
+        IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells, IReadOnlyCollection<int> of)
+    {
+        var bounds = new Dictionary<int, (long, long)>();
+        foreach (var component in Components(relations, cells).Where(c => c.Cells.Any(of.Contains)))
+        {
+            var (simplex, column) = Program(counts, relations, cells, component);
+            foreach (var cell in component.Cells.Where(of.Contains))
+            {
+                var least = simplex.Optimize(column[cell], maximize: false, double.NegativeInfinity);
+                var greatest = simplex.Optimize(column[cell], maximize: true, double.PositiveInfinity);
+                bounds[cell] = ((long)Math.Ceiling(least - Tolerance),
+                    double.IsPositiveInfinity(greatest) ? long.MaxValue : (long)Math.Floor(greatest + Tolerance));
+            }
+        }
+
+        return bounds;
+    }
+
     private static IEnumerable<int> Audit(
         IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells,
         (List<int> Cells, List<int> Relations) component, HashSet<int> passed)
+    {
+        var (simplex, column) = Program(counts, relations, cells, component);
+        foreach (var (cell, j) in column)
+        {
+            if (passed.Contains(cell))
+            {
+                continue;
+            }
+
+            if (Protected(simplex, j, counts[cell], cells[cell]))
+            {
+                passed.Add(cell);
+            }
+            else
+            {
+                yield return cell;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The attacker's program over one component's withheld cells: each relation as an equation (shown cells are
+    /// constants, already in the true counts the start point satisfies), a "&lt;11" cell in [0, 10], a hidden one ≥ 11.
+    /// </summary>
+    private static (BoundedSimplex Simplex, Dictionary<int, int> Column) Program(
+        IReadOnlyList<long> counts, IReadOnlyList<LinearRelation> relations, Disclosure[] cells, (List<int> Cells, List<int> Relations) component)
     {
         var column = new Dictionary<int, int>();
         foreach (var cell in component.Cells)
@@ -86,23 +135,7 @@ internal static class SuppressionAudit
             start[j] = counts[cell];
         }
 
-        var simplex = new BoundedSimplex(rows, lower, upper, start);
-        foreach (var (cell, j) in column)
-        {
-            if (passed.Contains(cell))
-            {
-                continue;
-            }
-
-            if (Protected(simplex, j, counts[cell], cells[cell]))
-            {
-                passed.Add(cell);
-            }
-            else
-            {
-                yield return cell;
-            }
-        }
+        return (new BoundedSimplex(rows, lower, upper, start), column);
     }
 
     private static bool Protected(BoundedSimplex simplex, int j, long value, Disclosure disclosure)

@@ -13,7 +13,7 @@ namespace Beacon.Web.Features.Analytics;
 /// dashboard, chart, CSV and PDF is cut from a stored release, so two people (or two date ranges) asking on two
 /// days read the same suppressed counts.
 /// </summary>
-public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, IndicatorCatalog catalog, TimeProvider clock, ILogger<FigureReleases> log)
+public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, IndicatorCatalog catalog, TimeProvider clock, FigureRefusals refused, ILogger<FigureReleases> log)
 {
     /// <summary>The closed months of a quarter at <paramref name="nowUtc"/>, in order (none for a quarter not begun).</summary>
     public static int[] ClosedMonths(int quarter, DateTime nowUtc) => FigureMonth.MonthsOf(quarter).Where(m => FigureMonth.IsClosed(m, nowUtc)).ToArray();
@@ -28,7 +28,8 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
         }
 
         var latest = await db.FigureReleases.AsNoTracking().Where(r => r.Quarter == quarter).OrderByDescending(r => r.ThroughMonth).FirstOrDefaultAsync(ct);
-        if (latest is null || latest.ThroughMonth < closed[^1])
+        if ((latest is null || latest.ThroughMonth < closed[^1])
+            && !(refused.Until.TryGetValue((quarter, closed[^1]), out var until) && until > clock.GetUtcNow().UtcDateTime))
         {
             latest = await PublishAsync(quarter, closed, latest, ct) ?? latest;
         }
@@ -53,13 +54,24 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
         var published = new bool[cube.Keys.Count];
         if (previous is not null)
         {
-            foreach (var key in await db.FigureReleaseCells.Where(c => c.ReleaseId == previous.Id && c.Disclosure == Disclosure.Shown).Select(c => c.Key).ToListAsync(ct))
+            // What the previous release showed stays shown, with the same value: a figure already out cannot be taken
+            // back, and two values of one figure would tell what changed. A record of a month already published that
+            // has changed since (a call logged with an earlier time, a report's sent time corrected, a service moved)
+            // changes such a figure: then nothing new is published and the operator is told.
+            var changed = 0;
+            foreach (var c in await db.FigureReleaseCells.AsNoTracking().Where(c => c.ReleaseId == previous.Id && c.Disclosure == Disclosure.Shown)
+                .Select(c => new { c.Key, c.Count }).ToListAsync(ct))
             {
-                // A cell the previous release showed keeps its value (its records are of a closed month) and stays shown.
-                if (cube.IndexOf(key) is var i and >= 0)
+                if (cube.IndexOf(c.Key) is var i and >= 0)
                 {
                     published[i] = true;
+                    changed += cube.Counts[i] == c.Count ? 0 : 1;
                 }
+            }
+
+            if (changed > 0)
+            {
+                return Refuse(quarter, closed[^1], $"{changed} figures already published have changed in the records since");
             }
         }
 
@@ -67,20 +79,19 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
         var result = SmallCellSuppression.Suppress(cube.Counts, relations, previous is null ? null : published);
         if (result.Unprotectable.Count > 0)
         {
-            // Some "<11" cells can be narrowed (never to their value) by the labels alone: a small total whose parts
-            // are hidden, say. That is so with or without the earlier release, and publishing does not make it worse.
-            // A cell narrowed only because of what an earlier release showed is another matter: then keep serving
-            // the earlier release and tell the operator, who reviews the corrected records.
-            var inherent = previous is null ? result.Unprotectable : SmallCellSuppression.Suppress(cube.Counts, relations).Unprotectable;
-            if (result.Unprotectable.Except(inherent).Any())
+            // The audit could narrow these below their protection interval, mostly by the labels around them alone (a
+            // "<11" total whose parts sit in hidden rows of 11 or more). Publish only if every such cell still keeps at
+            // least five possible values (a hidden one at least two): a narrowed range is not a recovered count, but a
+            // narrow one is too close to it.
+            var ranges = SmallCellSuppression.Ranges(cube.Counts, relations, result.Cells, result.Unprotectable);
+            var tooNarrow = ranges.Count(r => r.Value.Greatest - r.Value.Least < (result.Cells[r.Key] == Disclosure.Small ? MinimumSmallSpread : 1));
+            if (tooNarrow > 0 || ranges.Count < result.Unprotectable.Count)
             {
-                log.LogError("Figures for {Quarter} through {Month} not published: {Cells} cells cannot be protected against the release already out.",
-                    quarter, closed[^1], result.Unprotectable.Except(inherent).Count());
-                return null;
+                return Refuse(quarter, closed[^1], $"{tooNarrow} small counts could be narrowed to fewer than {MinimumSmallSpread + 1} values");
             }
 
-            log.LogWarning("Figures for {Quarter} through {Month}: {Cells} small counts can be narrowed by the labels around them (never shown).",
-                quarter, closed[^1], result.Unprotectable.Count);
+            log.LogWarning("Figures for quarter {Quarter} through {Month}: {Cells} small counts can be narrowed by the labels around them, each still to {Spread} values or more.",
+                quarter, closed[^1], result.Unprotectable.Count, MinimumSmallSpread + 1);
         }
 
         var release = new FigureRelease { Quarter = quarter, ThroughMonth = closed[^1], ComputedUtc = clock.GetUtcNow().UtcDateTime };
@@ -110,6 +121,20 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
         log.LogInformation("Figures for {Quarter} through {Month} published: {Shown} shown, {Small} small, {Hidden} hidden, {Rounds} audit rounds.",
             quarter, closed[^1], result.ShownCount, result.SmallCount, result.HiddenCount, result.AuditRounds);
         return release;
+    }
+
+    /// <summary>A "&lt;11" cell the audit narrows must still range over at least this many values plus one for the release to go out.</summary>
+    public const int MinimumSmallSpread = 4;
+
+    /// <summary>A quarter whose release was refused is tried again only after this long (each try reads the records).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromHours(1);
+
+    private FigureRelease? Refuse(int quarter, int through, string why)
+    {
+        refused.Until[(quarter, through)] = clock.GetUtcNow().UtcDateTime + RetryAfter;
+        log.LogError("Figures for quarter {Quarter} through {Month} not published: {Why}. The earlier release (if any) is still served; " +
+            "review the records of the months concerned.", quarter, through, why);
+        return null;
     }
 
     /// <summary>
@@ -170,7 +195,16 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
 /// <summary>A release as the pages read it: every figure by its cube key, already suppressed.</summary>
 public sealed record PublishedFigures(int Quarter, int ThroughMonth, DateTime ComputedUtc, IReadOnlyDictionary<string, FigureValue> Cells)
 {
-    /// <summary>A figure of the release; a key the cube does not hold is a zero nobody counted (an agency added since).</summary>
+    /// <summary>
+    /// A figure of the release. A key the release does not hold (an agency added since, a month not yet published) is
+    /// withheld, never a zero: the release says nothing of it.
+    /// </summary>
     public FigureValue Get(string family, string period, string place, string category) =>
-        Cells.TryGetValue(FigureCube.Key(family, period, place, category), out var v) ? v : FigureValue.Count(Disclosure.Shown, 0);
+        Cells.TryGetValue(FigureCube.Key(family, period, place, category), out var v) ? v : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+}
+
+/// <summary>The releases refused lately, per quarter and month, with when to try again (one per host).</summary>
+public sealed class FigureRefusals
+{
+    public System.Collections.Concurrent.ConcurrentDictionary<(int Quarter, int Through), DateTime> Until { get; } = new();
 }

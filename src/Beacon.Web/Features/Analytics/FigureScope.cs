@@ -71,6 +71,12 @@ public sealed class FigureScope
         {
             errors.Add(("period", g["Error.PeriodOpen"]));
         }
+        else if (!periods.Any(l => l.Key == p.Key))
+        {
+            // Only the listed periods: each quarter asked for is published (and stored) once, so an address typed with
+            // any old quarter must not make the server compute and keep one.
+            errors.Add(("period", g["Error.PeriodFormat"]));
+        }
         else
         {
             parsed = p;

@@ -53,7 +53,7 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
                 Add(FigureFamilies.Level, month, g.Key.JurisdictionId, g.Key.AgencyId, FigureFamilies.Name(g.Key.Level), g.N);
             }
 
-            foreach (var g in await db.IntakeItems.AsNoTracking().Where(i => i.ReceivedUtc >= start && i.ReceivedUtc < end)
+            foreach (var g in await db.IntakeItems.AsNoTracking().Where(i => i.ReceivedUtc >= start && i.ReceivedUtc < end && i.Source != IntakeSource.Screen)
                 .GroupBy(i => new { i.JurisdictionId, i.Source }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
             {
                 Add(FigureFamilies.Intake, month, g.Key.JurisdictionId, null, FigureFamilies.Name(g.Key.Source), g.N);

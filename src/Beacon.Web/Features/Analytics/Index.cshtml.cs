@@ -29,6 +29,8 @@ public sealed class IndexModel(
     public PublishedFigures? Release { get; private set; }
     public string Heading { get; private set; } = "";
     public bool Synthetic { get; private set; }
+    /// <summary>The period asked for is closed but its figures are not published (held back, or not yet computed).</summary>
+    public bool NotPublished { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? period, string? county, Guid? agency) =>
         await LoadAsync(period, county, agency) is { } refused ? refused : await AuditedAsync(AuditAction.View, "view", Page());
@@ -40,9 +42,9 @@ public sealed class IndexModel(
             return refused;
         }
 
-        if (Release is null || !ModelState.IsValid)
+        if (Release is null || NotPublished || !ModelState.IsValid)
         {
-            return Page();
+            return await AuditedAsync(AuditAction.View, "view", Page());
         }
 
         var bytes = FigureCsv.Dashboard(Tables, CultureInfo.CurrentCulture, AnalyticsWords.From(g));
@@ -56,9 +58,9 @@ public sealed class IndexModel(
             return refused;
         }
 
-        if (Release is null || !ModelState.IsValid)
+        if (Release is null || NotPublished || !ModelState.IsValid)
         {
-            return Page();
+            return await AuditedAsync(AuditAction.View, "view", Page());
         }
 
         var heading = new FiguresReportHeading(g["Page.Title"], Scope.CountyNames, Scope.Period!.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]),
@@ -101,8 +103,9 @@ public sealed class IndexModel(
         }
 
         Release = await releases.LatestAsync(chosen.Quarter, ct);
-        if (Release is null)
+        if (Release is null || chosen.Months.Max() > Release.ThroughMonth)
         {
+            NotPublished = true;
             return null;
         }
 

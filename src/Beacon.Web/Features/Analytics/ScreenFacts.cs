@@ -46,7 +46,9 @@ public static class ScreenFacts
     public static async Task<(int Screens, int Facts)> RebuildAsync(BeaconDbContext db, IProgress<long>? progress, CancellationToken ct)
     {
         const int batch = 2_000;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Serializable: a screen finished while the rebuild runs would otherwise have its facts written twice (by its own
+        // save, and by the rebuild that read its ID after deleting); on PostgreSQL the rebuild fails instead, and is run again.
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         await db.ScreenItemFacts.ExecuteDeleteAsync(ct);
         // The IDs first (16 bytes a screen), then the answers a batch at a time: keyset paging on a Guid does not
         // translate the same way on both providers, and offset paging would re-read the table for every batch.
