@@ -18,6 +18,9 @@ internal sealed class SavedScreenConfiguration : IEntityTypeConfiguration<SavedS
         b.Property(s => s.SubjectIndex).HasMaxLength(64);
         b.Property(s => s.Stamp).IsConcurrencyToken();
         b.Property(s => s.DismissedSuggestionsJson).HasMaxLength(SavedScreen.DismissedSuggestionsMax);
+        b.Property(s => s.AgeBand).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Gender).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.PlatformsJson).HasMaxLength(SavedScreen.PlatformsMax);
         // History: a county's screens of one tip or one youth reference, oldest first.
         b.HasIndex(s => new { s.JurisdictionId, s.TipId, s.CreatedUtc });
         b.HasIndex(s => new { s.JurisdictionId, s.SubjectIndex, s.CreatedUtc });

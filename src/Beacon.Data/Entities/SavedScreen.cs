@@ -13,6 +13,7 @@ public class SavedScreen
     public const int InstrumentIdMax = 64;
     public const int SubjectReferenceMax = 64;
     public const int DismissedSuggestionsMax = 4000;
+    public const int PlatformsMax = 256;
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string JurisdictionId { get; set; }
@@ -47,6 +48,15 @@ public class SavedScreen
     /// (<c>["hotel-keys"]</c>), so that they are not offered again; null when none was. Never an answer.
     /// </summary>
     public string? DismissedSuggestionsJson { get; set; }
+    /// <summary>The youth's age band as the screener knows it; null when not known (issue 8's figures).</summary>
+    public AgeBand? AgeBand { get; set; }
+    /// <summary>The youth's gender as they describe themselves; null when not known or not said.</summary>
+    public YouthGender? Gender { get; set; }
+    /// <summary>
+    /// The <see cref="OnlinePlatforms"/> IDs where online contact happened (<c>["snapchat"]</c>); on a finished screen
+    /// only when it rates online contact possible or clear, else null.
+    /// </summary>
+    public string? PlatformsJson { get; set; }
 
     public bool IsDraft => CompletedUtc is null;
 }

@@ -18,7 +18,8 @@ namespace Beacon.Web.Tests.Analytics;
 public sealed class DashboardTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
     private static readonly string[] CountTables =
-        ["screens-by-level", "indicators", "risk-factors", "pathways", "grooming-tactics", "recruitment-places", "intake-by-source", "referrals", "services"];
+        ["screens-by-level", "indicators", "risk-factors", "pathways", "grooming-tactics", "recruitment-places", "intake-by-source", "referrals", "services",
+        "screens-by-age", "screens-by-gender", "online-platforms"];
 
     private static readonly SemaphoreSlim Seeded = new(1, 1);
     private static bool _seeded;

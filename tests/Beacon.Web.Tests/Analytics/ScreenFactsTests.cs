@@ -48,8 +48,13 @@ public sealed class ScreenFactsTests(BeaconFactory factory) : IClassFixture<Beac
         var answers = factory.FullInstrument().Items.ToDictionary(i => i.Id, i => (int?)(i.Id.Length % 3));
         await client.StartScreenAsync(answers, finish: true);
         await client.StartScreenAsync(answers.ToDictionary(a => a.Key, a => (int?)(2 - (a.Value ?? 0))), finish: true);
+        // A screen rating online contact and naming a platform: its platform fact is rebuilt too.
+        var online = ScreenTestKit.Form(new Dictionary<string, int?> { ["online-contact"] = 2 }, finish: true);
+        online["platforms"] = "snapchat";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostScreenAsync(ScreenTestKit.NewFullScreen, online)).StatusCode);
         var before = await factory.QueryAsync(Snapshot);
         Assert.NotEmpty(before);
+        Assert.Contains(before, f => f.Contains("|platform:snapchat|Clear", StringComparison.Ordinal));
 
         using (var scope = factory.Services.CreateScope())
         {

@@ -43,6 +43,14 @@ public sealed class SeedDemoVolumeTests(BeaconFactory factory) : IClassFixture<B
             Assert.InRange(screens.Count(s => s.Level == ConcernLevel.Clear), 0.10 * Screens, 0.20 * Screens);
             Assert.InRange(screens.Count(s => s.JurisdictionId == SeedDemoCommand.Counties[0]), 0.52 * Screens, 0.68 * Screens);
 
+            // The youth's profile: mostly 14-17, mostly girls, some not known; platforms only on screens rating online contact.
+            Assert.InRange(screens.Count(s => s.AgeBand is AgeBand.Age14To15 or AgeBand.Age16To17), 0.60 * Screens, 0.80 * Screens);
+            Assert.InRange(screens.Count(s => s.AgeBand is null), 0.03 * Screens, 0.15 * Screens);
+            Assert.InRange(screens.Count(s => s.Gender == YouthGender.Girl), 0.58 * Screens, 0.78 * Screens);
+            Assert.InRange(screens.Count(s => s.Gender == YouthGender.AnotherIdentity), 1, 0.10 * Screens);
+            Assert.All(screens, s => Assert.Equal(s.PlatformsJson is not null, OnlinePlatforms.OnlineContactRated(StoredScreen.ReadAnswers(s))));
+            Assert.Contains(screens, s => s.PlatformsJson is not null);
+
             // Every screen carries exactly the facts finishing it writes.
             var facts = (await db.ScreenItemFacts.AsNoTracking().ToListAsync()).ToLookup(f => f.ScreenId);
             Assert.True(facts.Sum(g => g.Count()) > Screens);

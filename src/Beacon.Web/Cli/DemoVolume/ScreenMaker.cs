@@ -27,7 +27,9 @@ public sealed class ScreenMaker(BeaconDbContext db, DemoAnswers full, DemoAnswer
             // Opened a few minutes to a day or two before it was finished (a screen is often saved as a draft first).
             CreatedUtc = completed - random.Hours(0.05, random.Chance(0.7) ? 1 : 40), UpdatedUtc = completed, CompletedUtc = completed,
         };
-        StoredScreen.Score(screen, answers.Instrument, answers.For(aim, random));
+        var given = answers.For(aim, random);
+        StoredScreen.Score(screen, answers.Instrument, given);
+        DemoProfile.Apply(screen, given, random);
         db.SavedScreens.Add(screen);
         var facts = ScreenFacts.Of(screen).ToList();
         db.ScreenItemFacts.AddRange(facts);

@@ -27,6 +27,11 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         {
             ByMonth("screens-by-level", g["Table.ScreensByLevel"], FigureFamilies.Level, FigureFamilies.Levels.Select(l => (l, g["Level." + l].Value)), FigureChart.Stacked,
                 g["Note.ScreensByLevel"]),
+            ByMonth("screens-by-age", g["Table.ScreensByAge"], FigureFamilies.Age, FigureFamilies.AgeBands.Select(a => (a, g["Age." + a].Value)), FigureChart.Stacked,
+                g["Note.ScreensByAge"], totalsFamily: FigureFamilies.Level),
+            ByMonth("screens-by-gender", g["Table.ScreensByGender"], FigureFamilies.Gender, FigureFamilies.Genders.Select(x => (x, g["Gender." + x].Value)),
+                FigureChart.Stacked, g["Note.ScreensByGender"], totalsFamily: FigureFamilies.Level),
+            Platforms(),
         };
         foreach (var (id, domains) in ItemGroups)
         {
@@ -59,8 +64,9 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
     public string? CountyOfAgency { get; init; }
 
     /// <summary>Rows are the months (and the whole period when the release has it); columns the categories and their total.</summary>
+    /// <remarks><paramref name="totalsFamily"/>: the family whose cells are this one's totals (screens by age band total as screens by level).</remarks>
     private FigureTable ByMonth(string id, string title, string family, IEnumerable<(string Key, string Label)> categories, FigureChart chart, string note,
-        bool countyOnly = false)
+        bool countyOnly = false, string? totalsFamily = null)
     {
         var where = PlaceFor(countyOnly);
         var columns = categories.ToList();
@@ -73,7 +79,7 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         return new FigureTable(id, title, g["Column.Month"], [.. columns.Select(c => c.Label), g["Column.All"]], rows, chart, note) { LastColumnIsTotal = true };
 
         FigureRow Row(string label, string periodKey, bool isTotal = false) =>
-            new(label, [.. columns.Select(c => figures.Get(family, periodKey, where, c.Key)), figures.Get(family, periodKey, where, FigureFamily.All)]) { IsTotal = isTotal };
+            new(label, [.. columns.Select(c => figures.Get(family, periodKey, where, c.Key)), figures.Get(totalsFamily ?? family, periodKey, where, FigureFamily.All)]) { IsTotal = isTotal };
     }
 
     /// <summary>How many screens recorded each item of a group in the whole period, most recorded first.</summary>
@@ -92,6 +98,20 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
             .ThenBy(r => r.Row.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).Select(r => r.Row).ToList();
         return new FigureTable(id, g["Table." + id], g["Column.Item"], [g["Column.ScreensRecording"]], ordered, FigureChart.Bar,
             PeriodComplete ? g["Note.Items"] : g["Note.ItemsNeedWholePeriod"]);
+    }
+
+    /// <summary>How many screens named each online platform in the whole period (only screens rating online contact), most first.</summary>
+    private FigureTable Platforms()
+    {
+        var rows = FigureFamilies.PlatformIds.Select(p =>
+        {
+            var value = PeriodComplete ? figures.Get(FigureFamilies.Platforms, Period, place, p) : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            return (Row: new FigureRow(g["Platform." + p], [value]), Value: value);
+        }).ToList();
+        var ordered = rows.OrderBy(r => r.Value.Disclosure).ThenByDescending(r => r.Value.Number ?? 0)
+            .ThenBy(r => r.Row.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).Select(r => r.Row).ToList();
+        return new FigureTable("online-platforms", g["Table.OnlinePlatforms"], g["Column.Platform"], [g["Column.ScreensNaming"]], ordered, FigureChart.Bar,
+            PeriodComplete ? g["Note.OnlinePlatforms"] : g["Note.ItemsNeedWholePeriod"]);
     }
 
     /// <summary>Services that ended in the period, by type (rows) and how they ended (columns).</summary>

@@ -15,6 +15,11 @@ public static class FigureFamilies
     public const string Services = "services";
     public const string Reports = "reports";
     public const string Mdt = "mdt";
+    public const string Age = "age";
+    public const string Gender = "gender";
+    public const string Platforms = "platforms";
+    /// <summary>The category of screens that record no age band (or no gender): keeps the totals equal to the level family's.</summary>
+    public const string Unknown = "unknown";
 
     public const string Accepted = "accepted";
     public const string Declined = "declined";
@@ -24,6 +29,9 @@ public static class FigureFamilies
     public const string Later = "later";
 
     public static readonly string[] Levels = [.. Enum.GetValues<ConcernLevel>().Select(Name)];
+    public static readonly string[] AgeBands = [.. Enum.GetValues<AgeBand>().Select(Name), Unknown];
+    public static readonly string[] PlatformIds = [.. OnlinePlatforms.All];
+    public static readonly string[] Genders = [.. Enum.GetValues<YouthGender>().Select(Name), Unknown];
     /// <summary>
     /// The intake sources counted: tips and logged calls. Staff screens are not: every finished screen of possible or
     /// clear concern (not about a tip) is an intake item of the same month and county, so their count would be
@@ -51,6 +59,10 @@ public static class FigureFamilies
         return
         [
             FigureFamily.Exclusive(Level, Levels, byAgency: true),
+            // Screens by age band and by gender are screens too: their totals are the level family's cells.
+            FigureFamily.Exclusive(Age, AgeBands, byAgency: true, totalsShareWith: Level),
+            FigureFamily.Exclusive(Gender, Genders, byAgency: true, totalsShareWith: Level),
+            FigureFamily.Independent(Platforms, PlatformIds, byAgency: true),
             FigureFamily.Independent(Items, [.. catalog.Domains.SelectMany(d => d.Items).Select(i => i.Id)], byAgency: true),
             FigureFamily.Exclusive(Intake, Sources, byAgency: false),
             FigureFamily.Exclusive(Referrals, [Accepted, Declined], byAgency: true),

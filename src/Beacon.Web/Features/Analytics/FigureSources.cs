@@ -1,5 +1,6 @@
 using Beacon.Core.Analytics;
 using Beacon.Core.Catalog;
+using Beacon.Core.Screening;
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,14 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
                 Add(FigureFamilies.Level, month, g.Key.JurisdictionId, g.Key.AgencyId, FigureFamilies.Name(g.Key.Level), g.N);
             }
 
+            // Age band and gender in one GROUP BY over the same screens, so both sum to the level family's totals.
+            foreach (var g in await db.SavedScreens.AsNoTracking().Where(s => s.CompletedUtc >= start && s.CompletedUtc < end)
+                .GroupBy(s => new { s.JurisdictionId, s.AgencyId, s.AgeBand, s.Gender }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+            {
+                Add(FigureFamilies.Age, month, g.Key.JurisdictionId, g.Key.AgencyId, g.Key.AgeBand is { } b ? FigureFamilies.Name(b) : FigureFamilies.Unknown, g.N);
+                Add(FigureFamilies.Gender, month, g.Key.JurisdictionId, g.Key.AgencyId, g.Key.Gender is { } x ? FigureFamilies.Name(x) : FigureFamilies.Unknown, g.N);
+            }
+
             foreach (var g in await db.IntakeItems.AsNoTracking().Where(i => i.ReceivedUtc >= start && i.ReceivedUtc < end && i.Source != IntakeSource.Screen)
                 .GroupBy(i => new { i.JurisdictionId, i.Source }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
             {
@@ -88,6 +97,15 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
         foreach (var g in itemRows.Where(g => items.Contains(g.Key.ItemId)))
         {
             Add(FigureFamilies.Items, g.Key.Month, g.Key.JurisdictionId, g.Key.AgencyId, g.Key.ItemId, g.N);
+        }
+
+        foreach (var g in itemRows.Where(g => g.Key.ItemId.StartsWith(ScreenFacts.PlatformPrefix, StringComparison.Ordinal)))
+        {
+            var platform = g.Key.ItemId[ScreenFacts.PlatformPrefix.Length..];
+            if (OnlinePlatforms.IsKnown(platform))
+            {
+                Add(FigureFamilies.Platforms, g.Key.Month, g.Key.JurisdictionId, g.Key.AgencyId, platform, g.N);
+            }
         }
 
         foreach (var c in await MdtClocksAsync(months, ct))

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Analytics;
 
 /// <summary>
-/// The item facts of completed screens (ADR-011): one row per item rated possible or clear. The one place that
+/// The item facts of completed screens (ADR-011): one row per item rated possible or clear, and one per online
+/// platform named on a screen that rates online contact possible or clear. The one place that
 /// turns a screen's answers into facts, used where a screen is finished and by <c>beacon facts rebuild</c>, so the
 /// two cannot count differently.
 /// </summary>
@@ -23,7 +24,8 @@ public static class ScreenFacts
         }
 
         var month = FigureMonth.Of(completed);
-        foreach (var (item, answer) in StoredScreen.ReadAnswers(screen).OrderBy(a => a.Key, StringComparer.Ordinal))
+        var answers = StoredScreen.ReadAnswers(screen);
+        foreach (var (item, answer) in answers.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             if (answer is { } value && (ConcernLevel)value is ConcernLevel.Possible or ConcernLevel.Clear)
             {
@@ -34,7 +36,26 @@ public static class ScreenFacts
                 };
             }
         }
+
+        // The platforms of the online contact, rated with it: counted only on screens that rate it possible or clear.
+        if (answers.GetValueOrDefault(OnlinePlatforms.CatalogItem) is { } rating && (ConcernLevel)rating is ConcernLevel.Possible or ConcernLevel.Clear)
+        {
+            foreach (var platform in ScreenProfile.ReadPlatforms(screen.PlatformsJson))
+            {
+                yield return new ScreenItemFact
+                {
+                    ScreenId = screen.Id, JurisdictionId = screen.JurisdictionId, AgencyId = screen.AgencyId, Month = month,
+                    ItemId = PlatformPrefix + platform, Rating = (ConcernLevel)rating,
+                };
+            }
+        }
     }
+
+    /// <summary>
+    /// Platform facts are item facts named <c>platform:&lt;id&gt;</c>: one table, written and rebuilt by the same code,
+    /// so the rebuild's agreement test covers them too, and never mistaken for a catalog ID (none has a colon).
+    /// </summary>
+    public const string PlatformPrefix = "platform:";
 
     /// <summary>Adds a just-finished screen's facts to the context, to be saved with the screen itself.</summary>
     public static void AddFor(BeaconDbContext db, SavedScreen screen) => db.ScreenItemFacts.AddRange(Of(screen));
@@ -60,7 +81,7 @@ public static class ScreenFacts
                 .Select(s => new SavedScreen
                 {
                     Id = s.Id, JurisdictionId = s.JurisdictionId, AgencyId = s.AgencyId, CompletedUtc = s.CompletedUtc,
-                    AnswersJson = s.AnswersJson, InstrumentId = s.InstrumentId, ReasonsJson = "{}",
+                    AnswersJson = s.AnswersJson, InstrumentId = s.InstrumentId, ReasonsJson = "{}", PlatformsJson = s.PlatformsJson,
                 })
                 .ToListAsync(ct);
             var rows = page.SelectMany(Of).ToList();

@@ -40,6 +40,10 @@ public sealed class EditModel(
     /// <summary>The suggestions put aside: stored on a saved screen, carried by the form until a new one is first saved.</summary>
     public IReadOnlySet<string> Dismissed { get; private set; } = new HashSet<string>();
     public bool JustDismissed { get; private set; }
+    /// <summary>Age band, gender and online platforms, optional (<see cref="ScreenProfile"/>).</summary>
+    public YouthProfile Profile { get; private set; } = YouthProfile.Empty;
+
+    private IFormCollection PostedForm => Request.HasFormContentType ? Request.Form : FormCollection.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? instrument, Guid? tip, string? reference)
     {
@@ -122,7 +126,8 @@ public sealed class EditModel(
             screen.DismissedSuggestionsJson = DismissedSuggestions.Write(Dismissed);
         }
 
-        Answers = AnswerForm.Read(Instrument!, Request.HasFormContentType ? Request.Form : FormCollection.Empty);
+        Answers = AnswerForm.Read(Instrument!, PostedForm);
+        Profile = ScreenProfile.Read(PostedForm, ModelState, s);
         TipId = tip;
         Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         if (Reference is { Length: > SavedScreen.SubjectReferenceMax })
@@ -141,6 +146,7 @@ public sealed class EditModel(
         var finish = action == "finish";
         var now = clock.GetUtcNow().UtcDateTime;
         StoredScreen.Score(screen, Instrument!, Answers);
+        ScreenProfile.Write(screen, Profile, Answers, finish);
         screen.SubjectProtected = sensitive.ProtectOrNull(Reference);
         // A reference of only spaces and punctuation normalises to nothing: it is kept (encrypted) but
         // indexes nothing, or every such screen would join one youth's history.
@@ -221,7 +227,8 @@ public sealed class EditModel(
             Dismissed = DismissedSuggestions.Of(Request.FormValue("dismissed"), content.Catalog);
         }
 
-        Answers = AnswerForm.Read(Instrument!, Request.HasFormContentType ? Request.Form : FormCollection.Empty);
+        Answers = AnswerForm.Read(Instrument!, PostedForm);
+        Profile = ScreenProfile.Read(PostedForm, null, s);
         Reference = reference?.Trim();
         Stamp = stamp;
         if (dismiss is not null && content.Catalog.Contains(dismiss))
@@ -278,6 +285,7 @@ public sealed class EditModel(
         Stamp = screen.Stamp;
         SavedLevel = screen.Level;
         Dismissed = DismissedSuggestions.Read(screen.DismissedSuggestionsJson);
+        Profile = ScreenProfile.Load(screen);
         return true;
     }
 
