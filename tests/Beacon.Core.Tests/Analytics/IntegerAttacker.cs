@@ -118,7 +118,7 @@ internal sealed class IntegerAttacker
     {
         if (++nodes > NodeLimit)
         {
-            throw new InvalidOperationException("The integer attacker gave up (node limit): the cube is too large for it.");
+            throw new AttackerGaveUpException();
         }
 
         if (!Propagate(l, h, rows))
@@ -254,3 +254,6 @@ internal sealed record Leak(int Cell, Disclosure Label, long Value)
 {
     public override string ToString() => $"cell {Cell} ({Label}, true {Value})";
 }
+
+/// <summary>The integer search hit its node limit: the cube is too large for an exact attack (the sample is not judged).</summary>
+internal sealed class AttackerGaveUpException() : InvalidOperationException("The integer attacker gave up (node limit): the cube is too large for it.");

@@ -25,8 +25,33 @@ public sealed class SuppressionDifferencingTests
         select (Cube.Build(attributes, [Dimension.Flat(rows, 0), FirstRelease, Dimension.Flat(categories, 2)], weights),
                 Cube.Build(attributes, [Dimension.Flat(rows, 0), SecondRelease, Dimension.Flat(categories, 2)], weights));
 
+    private const int Iterations = 150;
+
+    /// <summary>
+    /// Samples whose withheld cells are too many for the exact search (its node limit) are not judged; they must stay
+    /// rare, or the property would pass on what it never attacked.
+    /// </summary>
+    private int _gaveUp;
+
+    private List<Leak>? Attack(Func<List<Leak>> leaks)
+    {
+        try
+        {
+            return leaks();
+        }
+        catch (AttackerGaveUpException)
+        {
+            Interlocked.Increment(ref _gaveUp);
+            return null;
+        }
+    }
+
+    private void AssertMostWereAttacked(int iterations) =>
+        Assert.True(_gaveUp * 5 < iterations, $"the attacker gave up on {_gaveUp} of {iterations} samples");
+
     [Fact]
-    public void Suppress_SecondReleaseWithTheFirstPublished_LeaksNothingUnreportedFromBothTogether() =>
+    public void Suppress_SecondReleaseWithTheFirstPublished_LeaksNothingUnreportedFromBothTogether()
+    {
         Releases.Sample(pair =>
         {
             var (first, second) = pair;
@@ -57,9 +82,13 @@ public sealed class SuppressionDifferencingTests
 
             attacker.Know(second.Counts, firstLabels, map);
             attacker.Know(second.Counts, secondResult.Cells, Enumerable.Range(0, second.Counts.Length));
-            var leaks = attacker.Leaks(second.Counts, secondResult.Cells, Enumerable.Range(0, second.Counts.Length));
-            SmallCellSuppressionPropertyTests.AssertOnlyReportedLeaks(second, secondResult, leaks, published);
-        }, iter: 150);
+            if (Attack(() => attacker.Leaks(second.Counts, secondResult.Cells, Enumerable.Range(0, second.Counts.Length))) is { } leaks)
+            {
+                SmallCellSuppressionPropertyTests.AssertOnlyReportedLeaks(second, secondResult, leaks, published);
+            }
+        }, iter: Iterations);
+        AssertMostWereAttacked(Iterations);
+    }
 
     private static readonly Gen<Cube> Groups =
         from agencies in Gen.Int[1, 3].Array[2, 3]
@@ -70,7 +99,8 @@ public sealed class SuppressionDifferencingTests
             [Dimension.Hierarchy(agencies, 0), Dimension.Flat(3, 1), Dimension.Flat(categories, 2)], weights);
 
     [Fact]
-    public void Suppress_CountySliceNextToItsGroup_LeaksNothingUnreportedFromBothTogether() =>
+    public void Suppress_CountySliceNextToItsGroup_LeaksNothingUnreportedFromBothTogether()
+    {
         Groups.Sample(cube =>
         {
             // One cube, suppressed once; the group's dashboard reads its group-level and county-level rows,
@@ -86,7 +116,11 @@ public sealed class SuppressionDifferencingTests
             var attacker = new IntegerAttacker(cube.Counts.Length, cube.Relations, (cube.Counts.Max() * 2) + 20);
             attacker.Know(cube.Counts, result.Cells, cells.Where(i => groupView.Contains(cube.Coordinates(i)[0])));
             attacker.Know(cube.Counts, result.Cells, cells.Where(i => countyView.Contains(cube.Coordinates(i)[0])));
-            var leaks = attacker.Leaks(cube.Counts, result.Cells, cells);
-            SmallCellSuppressionPropertyTests.AssertOnlyReportedLeaks(cube, result, leaks);
+            if (Attack(() => attacker.Leaks(cube.Counts, result.Cells, cells)) is { } leaks)
+            {
+                SmallCellSuppressionPropertyTests.AssertOnlyReportedLeaks(cube, result, leaks);
+            }
         }, iter: 30);
+        AssertMostWereAttacked(30);
+    }
 }
