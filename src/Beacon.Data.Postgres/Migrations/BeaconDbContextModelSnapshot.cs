@@ -1231,7 +1231,7 @@ namespace Beacon.Data.Postgres.Migrations
 
                     b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
 
-                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "InstrumentId");
+                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "AgeBand", "Gender");
 
                     b.ToTable("SavedScreens");
                 });

@@ -1226,7 +1226,7 @@ namespace Beacon.Data.Sqlite.Migrations
 
                     b.HasIndex("JurisdictionId", "TipId", "CreatedUtc");
 
-                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "InstrumentId");
+                    b.HasIndex("CompletedUtc", "JurisdictionId", "AgencyId", "Level", "AgeBand", "Gender");
 
                     b.ToTable("SavedScreens");
                 });

@@ -24,9 +24,9 @@ internal sealed class SavedScreenConfiguration : IEntityTypeConfiguration<SavedS
         // History: a county's screens of one tip or one youth reference, oldest first.
         b.HasIndex(s => new { s.JurisdictionId, s.TipId, s.CreatedUtc });
         b.HasIndex(s => new { s.JurisdictionId, s.SubjectIndex, s.CreatedUtc });
-        // The task-force figures (ADR-011): a month's completed screens by county, agency, level and instrument,
+        // The task-force figures (ADR-011): a month's completed screens by county, agency, level, age band and gender,
         // answered from the index alone.
-        b.HasIndex(s => new { s.CompletedUtc, s.JurisdictionId, s.AgencyId, s.Level, s.InstrumentId });
+        b.HasIndex(s => new { s.CompletedUtc, s.JurisdictionId, s.AgencyId, s.Level, s.AgeBand, s.Gender });
         // "My screens".
         b.HasIndex(s => new { s.AuthorId, s.UpdatedUtc });
     }
