@@ -78,4 +78,19 @@ public class CaseService
     public Agency? ProviderAgency { get; set; }
     public ServiceStatus Status { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    /// <summary>
+    /// When the service ended (first marked completed or declined), kept through later edits so that the task-force
+    /// figures count it in one month (ADR-011); cleared if it is set going again.
+    /// </summary>
+    public DateTime? EndedUtc { get; set; }
+
+    public static bool IsEnded(ServiceStatus status) => status is ServiceStatus.Completed or ServiceStatus.Declined;
+
+    /// <summary>Sets the status at <paramref name="nowUtc"/>, starting or clearing the end time as the status ends or resumes.</summary>
+    public void SetStatus(ServiceStatus status, DateTime nowUtc)
+    {
+        Status = status;
+        UpdatedUtc = nowUtc;
+        EndedUtc = IsEnded(status) ? EndedUtc ?? nowUtc : null;
+    }
 }

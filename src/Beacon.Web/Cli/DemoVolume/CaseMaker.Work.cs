@@ -114,7 +114,9 @@ public sealed partial class CaseMaker
                 updated = VolumeCalendar.Min(updated, closed);
             }
 
-            db.CaseServices.Add(new CaseService { CaseId = c.Id, Kind = kind, ProviderAgencyId = Provider(county, kind), Status = status, UpdatedUtc = updated });
+            var service = new CaseService { CaseId = c.Id, Kind = kind, ProviderAgencyId = Provider(county, kind) };
+            service.SetStatus(status, updated);
+            db.CaseServices.Add(service);
             counts.Services++;
         }
     }

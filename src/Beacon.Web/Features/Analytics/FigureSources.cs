@@ -76,7 +76,7 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
             }
 
             foreach (var g in await db.CaseServices.AsNoTracking()
-                .Where(s => s.UpdatedUtc >= start && s.UpdatedUtc < end && (s.Status == ServiceStatus.Completed || s.Status == ServiceStatus.Declined))
+                .Where(s => s.EndedUtc >= start && s.EndedUtc < end && (s.Status == ServiceStatus.Completed || s.Status == ServiceStatus.Declined))
                 .GroupBy(s => new { s.Case!.JurisdictionId, s.Case.AgencyId, s.Kind, s.Status }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
             {
                 Add(FigureFamilies.Services, month, g.Key.JurisdictionId, g.Key.AgencyId,

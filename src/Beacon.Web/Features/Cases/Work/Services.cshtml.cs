@@ -69,10 +69,9 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
             return Page();
         }
 
-        db.CaseServices.Add(new CaseService
-        {
-            Id = recordId, CaseId = id, Kind = serviceKind, ProviderAgencyId = providerId, Status = serviceStatus, UpdatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        var service = new CaseService { Id = recordId, CaseId = id, Kind = serviceKind, ProviderAgencyId = providerId };
+        service.SetStatus(serviceStatus, clock.GetUtcNow().UtcDateTime);
+        db.CaseServices.Add(service);
         await db.SaveChangesAsync(Aborted);
         return await DoneAsync(AuditAction.Create, "service", "Services.Notice.Added", CaseSections.Services);
     }
@@ -101,8 +100,7 @@ public sealed class ServicesModel(CaseGate gate, IStringLocalizer<CaseResource> 
         }
         else
         {
-            service.Status = serviceStatus;
-            service.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            service.SetStatus(serviceStatus, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(Aborted);
             return await DoneAsync(AuditAction.Change, "service-status", "Services.Notice.Changed", CaseSections.Services);
         }
