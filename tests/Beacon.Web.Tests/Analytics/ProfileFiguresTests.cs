@@ -165,7 +165,7 @@ public sealed class ProfileFiguresTests(BeaconFactory factory) : IClassFixture<B
         var catalog = scope.ServiceProvider.GetRequiredService<Beacon.Core.Catalog.IndicatorCatalog>();
         var months = FigureMonth.MonthsOf(FiguresKit.LastQuarter);
         var places = await sources.PlacesAsync(CancellationToken.None);
-        var counts = await sources.CountsAsync(months, places, CancellationToken.None);
+        var counts = await sources.CountsAsync(months, places, await sources.MdtClocksAsync(months, CancellationToken.None), CancellationToken.None);
         var families = FigureFamilies.All(catalog);
 
         var cube = FigureCube.Build(families, FiguresKit.LastQuarter, months, true, places, counts);

@@ -13,13 +13,21 @@ namespace Beacon.Web.Features.Analytics;
 public sealed class DashboardTables(PublishedFigures figures, FigurePeriod period, string place, IStringLocalizer<AnalyticsResource> g,
     IndicatorCatalog catalog, string language)
 {
-    /// <summary>The months of the period the release covers (a quarter still running has fewer than three).</summary>
-    private IReadOnlyList<int> Months => period.Months.Where(m => m <= figures.ThroughMonth).ToList();
+    // The page asks only for periods the release covers whole (listed, closed, not past the release's last month):
+    // a quarter's cells and each of its months' are all in it.
+    private string Period => period.Key;
 
-    private string Period => period.Month is null && Months.Count < 3 ? "" : period.CubeKey;
+    /// <summary>One row per month of the period, then the whole quarter as a total row (a month's page has the one row).</summary>
+    private List<FigureRow> MonthRows(Func<string, string, bool, FigureRow> row)
+    {
+        var rows = period.Months.Select(m => row(FigureMonth.Name(m, CultureInfo.CurrentCulture), FigureCube.PeriodKey(m), false)).ToList();
+        if (period.Month is null)
+        {
+            rows.Add(row(g["Row.WholePeriod"], Period, true));
+        }
 
-    /// <summary>True when the whole period is in the release (a quarter's total exists once its three months have closed).</summary>
-    public bool PeriodComplete => Period.Length > 0;
+        return rows;
+    }
 
     public IReadOnlyList<FigureTable> All(bool placeIsAgency, int? mdtHours)
     {
@@ -70,15 +78,11 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
     {
         var where = PlaceFor(countyOnly);
         var columns = categories.ToList();
-        var rows = Months.Select(m => Row(FigureMonth.Name(m, CultureInfo.CurrentCulture), FigureCube.PeriodKey(m))).ToList();
-        if (period.Month is null && PeriodComplete)
-        {
-            rows.Add(Row(g["Row.WholePeriod"], Period, isTotal: true));
-        }
+        var rows = MonthRows(Row);
 
         return new FigureTable(id, title, g["Column.Month"], [.. columns.Select(c => c.Label), g["Column.All"]], rows, chart, note) { LastColumnIsTotal = true };
 
-        FigureRow Row(string label, string periodKey, bool isTotal = false) =>
+        FigureRow Row(string label, string periodKey, bool isTotal) =>
             new(label, [.. columns.Select(c => figures.Get(family, periodKey, where, c.Key)), figures.Get(totalsFamily ?? family, periodKey, where, FigureFamily.All)]) { IsTotal = isTotal };
     }
 
@@ -89,7 +93,7 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         var rows = new List<(FigureRow Row, FigureValue Value)>();
         foreach (var item in items)
         {
-            var value = PeriodComplete ? figures.Get(FigureFamilies.Items, Period, place, item.Id) : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            var value = figures.Get(FigureFamilies.Items, Period, place, item.Id);
             rows.Add((new FigureRow(item.Text.For(language), [value]), value));
         }
 
@@ -97,7 +101,7 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         var ordered = rows.OrderBy(r => r.Value.Disclosure).ThenByDescending(r => r.Value.Number ?? 0)
             .ThenBy(r => r.Row.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).Select(r => r.Row).ToList();
         return new FigureTable(id, g["Table." + id], g["Column.Item"], [g["Column.ScreensRecording"]], ordered, FigureChart.Bar,
-            PeriodComplete ? g["Note.Items"] : g["Note.ItemsNeedWholePeriod"]);
+            g["Note.Items"]);
     }
 
     /// <summary>How many screens named each online platform in the whole period (only screens rating online contact), most first.</summary>
@@ -105,13 +109,13 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
     {
         var rows = FigureFamilies.PlatformIds.Select(p =>
         {
-            var value = PeriodComplete ? figures.Get(FigureFamilies.Platforms, Period, place, p) : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            var value = figures.Get(FigureFamilies.Platforms, Period, place, p);
             return (Row: new FigureRow(g["Platform." + p], [value]), Value: value);
         }).ToList();
         var ordered = rows.OrderBy(r => r.Value.Disclosure).ThenByDescending(r => r.Value.Number ?? 0)
             .ThenBy(r => r.Row.Label, StringComparer.Create(CultureInfo.CurrentCulture, true)).Select(r => r.Row).ToList();
         return new FigureTable("online-platforms", g["Table.OnlinePlatforms"], g["Column.Platform"], [g["Column.ScreensNaming"]], ordered, FigureChart.Bar,
-            PeriodComplete ? g["Note.OnlinePlatforms"] : g["Note.ItemsNeedWholePeriod"]);
+            g["Note.OnlinePlatforms"]);
     }
 
     /// <summary>Services that ended in the period, by type (rows) and how they ended (columns).</summary>
@@ -121,9 +125,8 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         var rows = new List<FigureRow>();
         foreach (var kind in FigureFamilies.ServiceKinds.Append(FigureFamily.All))
         {
-            FigureValue Cell(string outcome) => PeriodComplete
-                ? figures.Get(FigureFamilies.Services, Period, place, kind == FigureFamily.All && outcome == FigureFamily.All ? FigureFamily.All : FigureFamilies.Service(kind, outcome))
-                : FigureValue.Withheld(Disclosure.Hidden, FigureUnit.Count);
+            FigureValue Cell(string outcome) =>
+                figures.Get(FigureFamilies.Services, Period, place, kind == FigureFamily.All && outcome == FigureFamily.All ? FigureFamily.All : FigureFamilies.Service(kind, outcome));
             rows.Add(new FigureRow(kind == FigureFamily.All ? g["Row.AllServices"] : g["Service." + kind], [.. outcomes.Select(Cell), Cell(FigureFamily.All)])
             {
                 IsTotal = kind == FigureFamily.All,
@@ -131,18 +134,14 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
         }
 
         return new FigureTable("services", g["Table.Services"], g["Column.Service"], [.. outcomes.Select(o => g["ServiceOutcome." + o].Value), g["Column.All"]],
-            rows, FigureChart.Stacked, PeriodComplete ? g["Note.Services"] : g["Note.ItemsNeedWholePeriod"]) { LastColumnIsTotal = true };
+            rows, FigureChart.Stacked, g["Note.Services"]) { LastColumnIsTotal = true };
     }
 
     /// <summary>A legal or protocol clock by month: in time, later, all, the share in time, and for the MDT the median time.</summary>
     private FigureTable Clock(string id, string title, string family, string inTime, string late, string inTimeLabel, string lateLabel, string shareLabel,
         string note, bool median)
     {
-        var rows = Months.Select(m => Row(FigureMonth.Name(m, CultureInfo.CurrentCulture), FigureCube.PeriodKey(m))).ToList();
-        if (period.Month is null && PeriodComplete)
-        {
-            rows.Add(Row(g["Row.WholePeriod"], Period, isTotal: true));
-        }
+        var rows = MonthRows(Row);
 
         List<string> columns = [inTimeLabel, lateLabel, g["Column.All"], shareLabel];
         if (median)
@@ -152,7 +151,7 @@ public sealed class DashboardTables(PublishedFigures figures, FigurePeriod perio
 
         return new FigureTable(id, title, g["Column.Month"], columns, rows, FigureChart.None, note);
 
-        FigureRow Row(string label, string periodKey, bool isTotal = false)
+        FigureRow Row(string label, string periodKey, bool isTotal)
         {
             var ok = figures.Get(family, periodKey, place, inTime);
             var all = figures.Get(family, periodKey, place, FigureFamily.All);

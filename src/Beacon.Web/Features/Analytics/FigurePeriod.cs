@@ -8,9 +8,6 @@ public sealed record FigurePeriod(int Quarter, int? Month)
 {
     public string Key => Month is { } m ? FigureMonth.Key(m) : FigureMonth.QuarterKey(Quarter);
 
-    /// <summary>The cube's period key of the whole period: the month, or the quarter.</summary>
-    public string CubeKey => Key;
-
     public IReadOnlyList<int> Months => Month is { } m ? [m] : FigureMonth.MonthsOf(Quarter);
 
     /// <summary>Reads "2026-Q3" or "2026-07"; null for anything else.</summary>

@@ -49,7 +49,9 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
     {
         var families = FigureFamilies.All(catalog);
         var places = await sources.PlacesAsync(ct);
-        var counts = await sources.CountsAsync(closed, places, ct);
+        // The MDT clocks feed both a family of counts and the medians: read once.
+        var clocks = await sources.MdtClocksAsync(closed, ct);
+        var counts = await sources.CountsAsync(closed, places, clocks, ct);
         var cube = FigureCube.Build(families, quarter, closed, quarterComplete: closed.Length == 3, places, counts);
         var published = new bool[cube.Keys.Count];
         if (previous is not null)
@@ -100,7 +102,7 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
             release.Cells.Add(new FigureReleaseCell { ReleaseId = release.Id, Key = cube.Keys[i], Count = cube.Counts[i], Disclosure = result.Cells[i] });
         }
 
-        foreach (var (key, value) in await MeasuresAsync(closed, quarter, places, cube, result.Cells, ct))
+        foreach (var (key, value) in Measures(closed, quarter, places, clocks, cube, result.Cells))
         {
             release.Cells.Add(new FigureReleaseCell { ReleaseId = release.Id, Key = key, Count = value.Count, Disclosure = value.Disclosure });
         }
@@ -141,10 +143,9 @@ public sealed class FigureReleases(BeaconDbContext db, FigureSources sources, In
     /// The median hours from a case's opening to its first MDT, per period and place (tenths of an hour): shown only
     /// when the clock's count for that period and place is shown and at least 11, like any figure about a group.
     /// </summary>
-    private async Task<List<(string Key, (long Count, Disclosure Disclosure) Value)>> MeasuresAsync(
-        int[] closed, int quarter, List<FigurePlace> places, FigureCube cube, Disclosure[] cells, CancellationToken ct)
+    private static List<(string Key, (long Count, Disclosure Disclosure) Value)> Measures(
+        int[] closed, int quarter, List<FigurePlace> places, List<MdtClock> clocks, FigureCube cube, Disclosure[] cells)
     {
-        var clocks = await sources.MdtClocksAsync(closed, ct);
         var measures = new List<(string, (long, Disclosure))>();
         var periods = closed.Select(m => (Key: FigureCube.PeriodKey(m), Months: new[] { m })).ToList();
         if (closed.Length == 3)

@@ -30,7 +30,7 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
         new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("beacon-figures-unrecorded-agency:" + county)).AsSpan(0, 16));
 
     /// <summary>Every leaf count of the given closed months. Agencies not of the record's county count at its <see cref="UnrecordedAgency"/>.</summary>
-    public async Task<List<FigureCount>> CountsAsync(IReadOnlyList<int> months, IReadOnlyList<FigurePlace> places, CancellationToken ct)
+    public async Task<List<FigureCount>> CountsAsync(IReadOnlyList<int> months, IReadOnlyList<FigurePlace> places, IReadOnlyList<MdtClock> clocks, CancellationToken ct)
     {
         var agencyOf = places.SelectMany(p => p.Agencies.Select(a => (p.County, a))).ToHashSet();
         Guid Place(string county, Guid agency) => agencyOf.Contains((county, agency)) ? agency : UnrecordedAgency(county);
@@ -48,16 +48,12 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
         foreach (var month in months)
         {
             var (start, end) = (FigureMonth.StartUtc(month), FigureMonth.EndUtc(month));
+            // Level, age band and gender in one GROUP BY over the month's screens (the covering index answers it), so all
+            // three families count the same screens and sum to the same totals.
             foreach (var g in await db.SavedScreens.AsNoTracking().Where(s => s.CompletedUtc >= start && s.CompletedUtc < end)
-                .GroupBy(s => new { s.JurisdictionId, s.AgencyId, s.Level }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
+                .GroupBy(s => new { s.JurisdictionId, s.AgencyId, s.Level, s.AgeBand, s.Gender }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
             {
                 Add(FigureFamilies.Level, month, g.Key.JurisdictionId, g.Key.AgencyId, FigureFamilies.Name(g.Key.Level), g.N);
-            }
-
-            // Age band and gender in one GROUP BY over the same screens, so both sum to the level family's totals.
-            foreach (var g in await db.SavedScreens.AsNoTracking().Where(s => s.CompletedUtc >= start && s.CompletedUtc < end)
-                .GroupBy(s => new { s.JurisdictionId, s.AgencyId, s.AgeBand, s.Gender }).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
-            {
                 Add(FigureFamilies.Age, month, g.Key.JurisdictionId, g.Key.AgencyId, g.Key.AgeBand is { } b ? FigureFamilies.Name(b) : FigureFamilies.Unknown, g.N);
                 Add(FigureFamilies.Gender, month, g.Key.JurisdictionId, g.Key.AgencyId, g.Key.Gender is { } x ? FigureFamilies.Name(x) : FigureFamilies.Unknown, g.N);
             }
@@ -108,7 +104,7 @@ public sealed class FigureSources(BeaconDbContext db, IndicatorCatalog catalog)
             }
         }
 
-        foreach (var c in await MdtClocksAsync(months, ct))
+        foreach (var c in clocks)
         {
             Add(FigureFamilies.Mdt, c.Month, c.County, c.Agency, c.Within ? FigureFamilies.Within : FigureFamilies.Later, 1);
         }

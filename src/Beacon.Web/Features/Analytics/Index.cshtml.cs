@@ -35,38 +35,27 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync(string? period, string? county, Guid? agency) =>
         await LoadAsync(period, county, agency) is { } refused ? refused : await AuditedAsync(AuditAction.View, "view", Page());
 
-    public async Task<IActionResult> OnGetCsvAsync(string? period, string? county, Guid? agency)
+    public Task<IActionResult> OnGetCsvAsync(string? period, string? county, Guid? agency) =>
+        ExportAsync(period, county, agency, "csv", "text/csv; charset=utf-8",
+            () => FigureCsv.Dashboard(Tables, CultureInfo.CurrentCulture, AnalyticsWords.From(g)));
+
+    public Task<IActionResult> OnGetPdfAsync(string? period, string? county, Guid? agency) =>
+        ExportAsync(period, county, agency, "pdf", "application/pdf", () => FiguresPdf.Render(
+            new FiguresReportHeading(g["Page.Title"], Scope.CountyNames, Scope.Period!.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]),
+                Scope.AgencyName ?? g["Filter.AllAgencies"], Release!.ComputedUtc, Synthetic),
+            Tables, g, CultureInfo.CurrentCulture));
+
+    /// <summary>A file of the dashboard's tables; with nothing to export (a bad period, nothing published) the page, audited as a view.</summary>
+    private async Task<IActionResult> ExportAsync(string? period, string? county, Guid? agency, string kind, string contentType, Func<byte[]> render)
     {
         if (await LoadAsync(period, county, agency) is { } refused)
         {
             return refused;
         }
 
-        if (Release is null || NotPublished || !ModelState.IsValid)
-        {
-            return await AuditedAsync(AuditAction.View, "view", Page());
-        }
-
-        var bytes = FigureCsv.Dashboard(Tables, CultureInfo.CurrentCulture, AnalyticsWords.From(g));
-        return await AuditedAsync(AuditAction.Export, "csv", File(bytes, "text/csv; charset=utf-8", FileName("csv")));
-    }
-
-    public async Task<IActionResult> OnGetPdfAsync(string? period, string? county, Guid? agency)
-    {
-        if (await LoadAsync(period, county, agency) is { } refused)
-        {
-            return refused;
-        }
-
-        if (Release is null || NotPublished || !ModelState.IsValid)
-        {
-            return await AuditedAsync(AuditAction.View, "view", Page());
-        }
-
-        var heading = new FiguresReportHeading(g["Page.Title"], Scope.CountyNames, Scope.Period!.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]),
-            Scope.AgencyName ?? g["Filter.AllAgencies"], Release.ComputedUtc, Synthetic);
-        var bytes = FiguresPdf.Render(heading, Tables, g, CultureInfo.CurrentCulture);
-        return await AuditedAsync(AuditAction.Export, "pdf", File(bytes, "application/pdf", FileName("pdf")));
+        return Release is null || NotPublished || !ModelState.IsValid
+            ? await AuditedAsync(AuditAction.View, "view", Page())
+            : await AuditedAsync(AuditAction.Export, kind, File(render(), contentType, FileName(kind)));
     }
 
     private string FileName(string extension) =>
