@@ -73,6 +73,25 @@ public static partial class ContentLoader
     private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string file, string language, List<string> problems) =>
         Parse(Path.GetFileNameWithoutExtension(file), language, File.ReadAllText(file), problems);
 
+    /// <summary>A parsed page with the links and citations it holds, for the checks a caller runs once every page is loaded.</summary>
+    public sealed record ParsedPage(LearnPage Page, IReadOnlyList<string> Links, IReadOnlyList<string> Citations);
+
+    /// <summary>Parses a page written like a Learn page (front matter, Markdown body); <paramref name="name"/> prefixes each problem.</summary>
+    public static ParsedPage? ParsePage(string slug, string language, string rawText, string name, List<string> problems)
+    {
+        var parsed = Parse(slug, language, rawText, problems, name);
+        return parsed is { } p ? new ParsedPage(p.Item1, p.Item2, p.Item3) : null;
+    }
+
+    /// <summary>
+    /// The Learn-page checks for a page that is not itself a Learn page (a training lesson): catalog IDs and
+    /// their anchors, sources cited, and links, where <paramref name="resolve"/> finds the pages outside the
+    /// Learn library that it may link to (null: not one of them).
+    /// </summary>
+    public static void CheckLinkedPage(ParsedPage parsed, string name, ContentLibrary learn, IndicatorCatalog catalog,
+        Func<string, LearnPage?> resolve, IReadOnlySet<string> appPaths, List<string> problems) =>
+        CheckPage(learn, catalog, parsed.Page, parsed.Links, parsed.Citations, problems, checkTwin: false, name, resolve, appPaths);
+
     /// <summary>
     /// Checks one page written by an author before it is saved as a file: everything the loader
     /// checks except the Spanish/English twin, against the pages already loaded.
@@ -91,9 +110,10 @@ public static partial class ContentLoader
         return (parsed?.Item1, problems);
     }
 
-    private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string slug, string language, string rawText, List<string> problems)
+    private static (LearnPage, IReadOnlyList<string>, IReadOnlyList<string>)? Parse(string slug, string language, string rawText,
+        List<string> problems, string? fileName = null)
     {
-        var name = $"{language}/{slug}.md";
+        var name = fileName ?? $"{language}/{slug}.md";
         if (!SlugPattern().IsMatch(slug))
         {
             problems.Add($"{name}: file name must be kebab-case");
@@ -167,9 +187,10 @@ public static partial class ContentLoader
     }
 
     private static void CheckPage(ContentLibrary library, IndicatorCatalog catalog, LearnPage page,
-        IReadOnlyList<string> links, IReadOnlyList<string> citations, List<string> problems, bool checkTwin = true)
+        IReadOnlyList<string> links, IReadOnlyList<string> citations, List<string> problems, bool checkTwin = true,
+        string? fileName = null, Func<string, LearnPage?>? resolve = null, IReadOnlySet<string>? appPaths = null)
     {
-        var name = $"{page.Language}/{page.Slug}.md";
+        var name = fileName ?? $"{page.Language}/{page.Slug}.md";
         if (checkTwin)
         {
             CheckTwin(library, page, name, problems);
@@ -192,7 +213,7 @@ public static partial class ContentLoader
         problems.AddRange(sourceIds.Where(s => !citations.Contains(s)).Select(s => $"{name}: source '{s}' is never cited in the text"));
         foreach (var link in links.Where(l => l.StartsWith('/') || (l.StartsWith('#') && !l.StartsWith("#src-", StringComparison.Ordinal))))
         {
-            if (LinkProblem(library, page, link) is { } problem)
+            if (LinkProblem(library, page, link, resolve, appPaths ?? AppPaths) is { } problem)
             {
                 problems.Add($"{name}: broken link '{link}': {problem}");
             }
@@ -230,17 +251,18 @@ public static partial class ContentLoader
         }
     }
 
-    private static string? LinkProblem(ContentLibrary library, LearnPage page, string link)
+    private static string? LinkProblem(ContentLibrary library, LearnPage page, string link,
+        Func<string, LearnPage?>? resolve, IReadOnlySet<string> appPaths)
     {
         var hash = link.IndexOf('#', StringComparison.Ordinal);
         var path = hash < 0 ? link : link[..hash];
         var anchor = hash < 0 ? null : link[(hash + 1)..];
         var target = path.Length == 0 ? page
             : path.StartsWith("/learn/", StringComparison.Ordinal) && path != "/learn/search" ? library.Find(page.Language, path["/learn/".Length..])
-            : null;
+            : resolve?.Invoke(path);
         if (target is null && path.Length > 0)
         {
-            return AppPaths.Contains(path) && anchor is null ? null : "no such page";
+            return appPaths.Contains(path) && anchor is null ? null : "no such page";
         }
 
         return anchor is not null && !target!.Anchors.Contains(anchor) ? $"no anchor '#{anchor}' on {target.Slug}" : null;
@@ -261,6 +283,9 @@ public static partial class ContentLoader
 
     [GeneratedRegex(@"\A---\n(?<yaml>.*?)\n---\n", RegexOptions.Singleline)]
     private static partial Regex FrontMatterPattern();
+
+    /// <summary>Whether a name is kebab-case (lower-case letters and digits joined by single hyphens).</summary>
+    public static bool IsSlug(string? name) => name is not null && SlugPattern().IsMatch(name);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

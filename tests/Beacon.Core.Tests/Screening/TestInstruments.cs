@@ -6,7 +6,8 @@ namespace Beacon.Core.Tests.Screening;
 /// <summary>The shipped catalog and instruments, found from the test's output folder up to the repository.</summary>
 internal static class TestInstruments
 {
-    private static readonly Lazy<string> Root = new(() =>
+    /// <summary>The repository's root folder (the one holding Beacon.slnx).</summary>
+    public static readonly Lazy<string> Root = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
