@@ -47,6 +47,8 @@ public class BeaconDbContext(DbContextOptions<BeaconDbContext> options, IColumnP
     public DbSet<ScreenItemFact> ScreenItemFacts => Set<ScreenItemFact>();
     public DbSet<FigureRelease> FigureReleases => Set<FigureRelease>();
     public DbSet<FigureReleaseCell> FigureReleaseCells => Set<FigureReleaseCell>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<TrainingCertificate> TrainingCertificates => Set<TrainingCertificate>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

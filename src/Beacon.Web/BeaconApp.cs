@@ -56,6 +56,9 @@ public static class BeaconApp
         services.AddScoped<Features.Analytics.FigureReleases>();
         services.AddSingleton<Features.Analytics.FigureRefusals>();
         services.AddScoped<RegistrationDesk>();
+        services.AddSingleton<Features.Training.QuizTokens>();
+        services.AddScoped<Features.Training.QuizMarking>();
+        services.AddScoped<Features.Training.TrainingRecords>();
         services.AddCases();
         services.AddReporting();
         services.AddIntake();
@@ -70,6 +73,7 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Screening/Screens", Policies.Screens);
                 o.Conventions.AuthorizeFolder("/Cases", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Analytics", Policies.Figures);
+                o.Conventions.AuthorizeFolder("/Training/Roster", Policies.TrainingRoster);
                 o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Reporting", Policies.Reports);
                 o.Conventions.AuthorizeFolder("/Scanning", Policies.StaffSession);

@@ -18,7 +18,9 @@ public static class AuditRecordTypes
     public const string MandatedReport = "MandatedReport";
     /// <summary>A task-force dashboard of de-identified figures; the record id is its period and place (<c>2026-Q3/placer</c>).</summary>
     public const string Figures = "Figures";
+    /// <summary>An agency's training roster (who passed which course): staff records, so views and exports are audited.</summary>
+    public const string TrainingRoster = "TrainingRoster";
 
     public static readonly IReadOnlyList<string> All =
-        [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload, IntakeItem, MandatedReport, Figures];
+        [Account, Tip, Screen, AuditTrail, Youth, Case, Referral, MdtMeeting, Caseload, IntakeItem, MandatedReport, Figures, TrainingRoster];
 }

@@ -19,6 +19,9 @@ public static partial class TrainingLoader
     /// <summary>Names a lesson may not take: they are the course's own pages.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "quiz", "certificate" };
 
+    /// <summary>Names a course may not take: they are the training section's own pages.</summary>
+    public static readonly IReadOnlySet<string> ReservedCourseNames = new HashSet<string>(StringComparer.Ordinal) { "roster", "certificates" };
+
     /// <summary>The app pages a lesson may link to: the Learn pages' list and the staff pages the courses explain.</summary>
     public static readonly IReadOnlySet<string> AppPaths =
         new HashSet<string>(ContentLoader.AppPaths.Concat(["/screening", "/reports", "/training"]), StringComparer.Ordinal);
@@ -65,9 +68,9 @@ public static partial class TrainingLoader
     {
         var slug = Path.GetFileName(dir);
         var prefix = $"{language}/{slug}";
-        if (!ContentLoader.IsSlug(slug))
+        if (!ContentLoader.IsSlug(slug) || ReservedCourseNames.Contains(slug))
         {
-            problems.Add($"{prefix}/: folder name must be kebab-case");
+            problems.Add($"{prefix}/: folder name must be kebab-case and not {string.Join(" or ", ReservedCourseNames)}");
             return null;
         }
 

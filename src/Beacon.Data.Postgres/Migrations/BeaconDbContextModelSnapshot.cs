@@ -900,6 +900,11 @@ namespace Beacon.Data.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int>("TrainingRenewalMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12);
+
                     b.Property<int?>("TriageHours")
                         .HasColumnType("integer");
 
@@ -910,7 +915,10 @@ namespace Beacon.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Jurisdictions");
+                    b.ToTable("Jurisdictions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Jurisdictions_TrainingRenewalMonths", "\"TrainingRenewalMonths\" BETWEEN 1 AND 60");
+                        });
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.MandatedReport", b =>
@@ -1058,6 +1066,46 @@ namespace Beacon.Data.Postgres.Migrations
                     b.HasIndex("CaseId", "ScheduledUtc");
 
                     b.ToTable("MdtMeetings");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CourseSlug", "SubmittedUtc");
+
+                    b.ToTable("QuizAttempts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
@@ -1422,6 +1470,49 @@ namespace Beacon.Data.Postgres.Migrations
                     b.HasIndex("JurisdictionId", "ReceivedUtc");
 
                     b.ToTable("Tips");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("PassedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId")
+                        .IsUnique();
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CourseSlug", "PassedUtc");
+
+                    b.ToTable("TrainingCertificates");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
@@ -1932,6 +2023,17 @@ namespace Beacon.Data.Postgres.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.QuizAttempt", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Case", "Case")
@@ -2030,6 +2132,25 @@ namespace Beacon.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.QuizAttempt", "Attempt")
+                        .WithOne()
+                        .HasForeignKey("Beacon.Data.Entities.TrainingCertificate", "AttemptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>

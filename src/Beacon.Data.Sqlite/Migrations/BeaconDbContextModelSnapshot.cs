@@ -895,6 +895,11 @@ namespace Beacon.Data.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TrainingRenewalMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(12);
+
                     b.Property<int?>("TriageHours")
                         .HasColumnType("INTEGER");
 
@@ -905,7 +910,10 @@ namespace Beacon.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Jurisdictions");
+                    b.ToTable("Jurisdictions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Jurisdictions_TrainingRenewalMonths", "\"TrainingRenewalMonths\" BETWEEN 1 AND 60");
+                        });
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.MandatedReport", b =>
@@ -1053,6 +1061,46 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.HasIndex("CaseId", "ScheduledUtc");
 
                     b.ToTable("MdtMeetings");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CourseSlug", "SubmittedUtc");
+
+                    b.ToTable("QuizAttempts");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
@@ -1415,6 +1463,49 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.HasIndex("JurisdictionId", "ReceivedUtc");
 
                     b.ToTable("Tips");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PassedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId")
+                        .IsUnique();
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CourseSlug", "PassedUtc");
+
+                    b.ToTable("TrainingCertificates");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>
@@ -1919,6 +2010,17 @@ namespace Beacon.Data.Sqlite.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Beacon.Data.Entities.QuizAttempt", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Beacon.Data.Entities.Referral", b =>
                 {
                     b.HasOne("Beacon.Data.Entities.Case", "Case")
@@ -2017,6 +2119,25 @@ namespace Beacon.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("Beacon.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.HasOne("Beacon.Data.Entities.QuizAttempt", "Attempt")
+                        .WithOne()
+                        .HasForeignKey("Beacon.Data.Entities.TrainingCertificate", "AttemptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Data.Entities.BeaconUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Beacon.Data.Entities.Youth", b =>

@@ -13,6 +13,8 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         b.Property(j => j.NameEs).HasMaxLength(200);
         b.Property(j => j.State).HasMaxLength(8);
         b.Property(j => j.TriageRoles).HasDefaultValue(TriageRoles.Caseworker | TriageRoles.Supervisor);
+        b.Property(j => j.TrainingRenewalMonths).HasDefaultValue(12);
+        b.ToTable(t => t.HasCheckConstraint("CK_Jurisdictions_TrainingRenewalMonths", "\"TrainingRenewalMonths\" BETWEEN 1 AND 60"));
         b.HasMany(j => j.Contacts).WithOne(c => c.Jurisdiction).HasForeignKey(c => c.JurisdictionId);
         b.HasMany(j => j.Agencies).WithOne(a => a.Jurisdiction).HasForeignKey(a => a.JurisdictionId)
             .OnDelete(DeleteBehavior.Restrict);

@@ -27,6 +27,8 @@ public class Jurisdiction
     public int? TriageHours { get; set; }
     /// <summary>The roles that triage the intake queue (the agencies are marked on each <see cref="Agency"/>).</summary>
     public TriageRoles TriageRoles { get; set; } = TriageRoles.Caseworker | TriageRoles.Supervisor;
+    /// <summary>Months a passed training course counts before it must be renewed (annual unless the county sets another).</summary>
+    public int TrainingRenewalMonths { get; set; } = 12;
     public List<Contact> Contacts { get; set; } = [];
     public List<Agency> Agencies { get; set; } = [];
 

@@ -50,6 +50,8 @@ public sealed class BeaconOptions
         public int ScreensPerMinute { get; set; } = 60;
         /// <summary>Task force event registrations and cancellations, together, per address.</summary>
         public int RegistrationsPerHour { get; set; } = 20;
+        /// <summary>Certificate checks at /verify per address (each one a guess at a code).</summary>
+        public int VerificationsPerMinute { get; set; } = 20;
     }
 
     /// <summary>The retention purge (<c>Beacon:Retention</c>): how often it looks for youth records past their county's period.</summary>

@@ -9,11 +9,13 @@ namespace Beacon.Web.Infrastructure;
 /// Per-address limits on the form posts that invite abuse: signing in (guessing passwords and
 /// codes), setup links, anonymous tips (flooding a county's intake queue), and task force event
 /// registrations and their cancellations (filling an event's seats with made-up people). Over a
-/// limit, 429 with <c>Retry-After</c>. Reading the pages is never limited.
+/// limit, 429 with <c>Retry-After</c>. Reading the pages is never limited, except certificate
+/// verification, where every read is a guess at a code.
 /// </summary>
 public static class FormRateLimits
 {
-    private sealed record Rule(string Name, PathString[] Paths, Func<BeaconOptions.RateLimitOptions, int> Permits, TimeSpan Window);
+    private sealed record Rule(string Name, PathString[] Paths, Func<BeaconOptions.RateLimitOptions, int> Permits, TimeSpan Window,
+        bool Reads = false);
 
     private static readonly Rule[] Rules =
     [
@@ -21,6 +23,7 @@ public static class FormRateLimits
         new("tip", ["/tip"], r => r.TipsPerHour, TimeSpan.FromHours(1)),
         new("screen", ["/api/public/screen"], r => r.ScreensPerMinute, TimeSpan.FromMinutes(1)),
         new("registration", ["/task-force/events", "/task-force/registrations"], r => r.RegistrationsPerHour, TimeSpan.FromHours(1)),
+        new("verify", ["/verify"], r => r.VerificationsPerMinute, TimeSpan.FromMinutes(1), Reads: true),
     ];
 
     public static IServiceCollection AddFormRateLimits(this IServiceCollection services)
@@ -36,9 +39,9 @@ public static class FormRateLimits
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
         {
-            var rule = HttpMethods.IsPost(ctx.Request.Method)
-                ? Rules.FirstOrDefault(r => r.Paths.Any(p => ctx.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
-                : null;
+            var post = HttpMethods.IsPost(ctx.Request.Method);
+            var rule = Rules.FirstOrDefault(r => (post || r.Reads)
+                && r.Paths.Any(p => ctx.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)));
             if (rule is null)
             {
                 return RateLimitPartition.GetNoLimiter("unlimited");

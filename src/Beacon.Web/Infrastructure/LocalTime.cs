@@ -14,6 +14,10 @@ public static class LocalTime
     public static string Short(DateTime utc) =>
         $"{PacificTime.FromUtc(utc).ToString("g", CultureInfo.CurrentCulture)} {PacificTime.Abbreviation(utc)}";
 
+    /// <summary>The California date of a time, written out: "November 25, 2026", "25 de noviembre de 2026".</summary>
+    public static string LongDate(DateTime utc, CultureInfo culture) =>
+        PacificTime.FromUtc(utc).ToString(culture.TwoLetterISOLanguageName == "es" ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture);
+
     /// <summary>The machine-readable value of a time element.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,8 @@ public static class Policies
     public const string Cases = nameof(Cases);
     /// <summary>The task force's de-identified figures: analysts, trainers (the task force coordinators) and administrators.</summary>
     public const string Figures = nameof(Figures);
+    /// <summary>Who in an agency is trained: supervisors (their agency), trainers (their county's agencies) and administrators.</summary>
+    public const string TrainingRoster = nameof(TrainingRoster);
 
     public const string AuthTimeClaim = "beacon:auth_time";
     public const string AmrClaim = "amr";
@@ -42,6 +44,7 @@ public static class Policies
         options.AddPolicy(Cases, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Caseworker, Roles.Supervisor));
         options.AddPolicy(Events, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Trainer, Roles.Administrator));
         options.AddPolicy(Figures, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Analyst, Roles.Trainer, Roles.Administrator));
+        options.AddPolicy(TrainingRoster, b => b.Combine(StaffSessionPolicy).RequireRole(Roles.Supervisor, Roles.Trainer, Roles.Administrator));
         options.FallbackPolicy = StaffSessionPolicy;
     }
 

@@ -1,13 +1,14 @@
 using Beacon.Core.Catalog;
 using Beacon.Core.Content;
 using Beacon.Core.Scanning;
+using Beacon.Core.Training;
 using Beacon.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Beacon.Web.Features.Learn;
 
 /// <summary>
-/// The indicator catalog and the Learn pages, loaded once from <c>content/</c>. Problems in the
+/// The indicator catalog, the Learn pages and the training courses, loaded once from <c>content/</c>. Problems in the
 /// content are logged at start-up with the file and what is wrong; the tests fail on any of them.
 /// </summary>
 public sealed class LearnContent
@@ -18,7 +19,8 @@ public sealed class LearnContent
         Catalog = IndicatorCatalog.Load(Path.Combine(root, "catalog", "indicators.json"));
         Library = ContentLoader.Load(Path.Combine(root, "learn"), Catalog);
         Scanners = NoteScanners.Load(Path.Combine(root, "scanner"), Catalog);
-        foreach (var problem in Library.Problems)
+        Training = TrainingLoader.Load(Path.Combine(root, "training"), Library, Catalog);
+        foreach (var problem in Library.Problems.Concat(Training.Problems))
         {
             logger.LogError("Content problem: {Problem}", problem);
         }
@@ -26,6 +28,9 @@ public sealed class LearnContent
 
     public IndicatorCatalog Catalog { get; }
     public ContentLibrary Library { get; }
+
+    /// <summary>The training courses (content/training), their lessons checked against the Learn pages.</summary>
+    public TrainingLibrary Training { get; }
 
     /// <summary>The note scanner for each language (content/scanner), checked against the catalog.</summary>
     public NoteScanners Scanners { get; }

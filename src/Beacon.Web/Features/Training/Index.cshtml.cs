@@ -1,0 +1,26 @@
+using Beacon.Core.Training;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beacon.Web.Features.Training;
+
+/// <summary>The courses: everyone sees them all; a staff member also sees where they stand on each.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(TrainingRecords records) : PageModel
+{
+    public IReadOnlyList<Course> Courses { get; private set; } = [];
+    public IReadOnlyDictionary<string, CourseStanding> Standing { get; private set; } = new Dictionary<string, CourseStanding>();
+    public bool IsStaff { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Courses = records.Library.InLanguage(Localization.Language);
+        if (CoursePageModel.StaffId(User) is { } id)
+        {
+            IsStaff = true;
+            var roles = Core.Accounts.Roles.All.Where(User.IsInRole).ToList();
+            Standing = (await records.StandingAsync(id, roles, Localization.Language, ct)).ToDictionary(s => s.Course.Slug);
+        }
+    }
+}
