@@ -15,6 +15,8 @@
     var url = button.getAttribute('data-exit-url') || button.href;
     document.documentElement.classList.add('exiting');
     document.title = '';
+    // A visitor's training progress (training.js) would show what they were reading about.
+    try { window.localStorage.removeItem('beacon.training'); } catch (e) { /* storage off */ }
     // replace(), not assign(): this page leaves the history, so Back does not come back to it.
     window.location.replace(url);
   }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Beacon.Core.Training;
 using Beacon.Data.Entities;
 
 namespace Beacon.Web.Features.Admin.Jurisdictions;
@@ -14,6 +15,8 @@ public class CountyInput
     public string? EmergencyMdtHours { get; set; }
     public string? RetentionDays { get; set; }
     public string? TriageHours { get; set; }
+    /// <summary>Months a passed training course counts; empty keeps the default (a year).</summary>
+    public string? TrainingRenewalMonths { get; set; }
     /// <summary>Who triages the intake queue: one of <see cref="CountyFields.TriageChoices"/>; empty keeps both roles.</summary>
     public string? TriageRoles { get; set; }
 
@@ -21,7 +24,8 @@ public class CountyInput
 }
 
 public sealed record CountyValues(
-    string NameEn, string NameEs, string State, int? EmergencyMdtHours, int? RetentionDays, int? TriageHours, TriageRoles TriageRoles);
+    string NameEn, string NameEs, string State, int? EmergencyMdtHours, int? RetentionDays, int? TriageHours, TriageRoles TriageRoles,
+    int TrainingRenewalMonths);
 
 public static partial class CountyFields
 {
@@ -65,6 +69,8 @@ public static partial class CountyFields
             RetentionDaysMin, RetentionDaysMax, out var days);
         var triageOk = WholeNumber(check, "Input.TriageHours", "Field.TriageHours", input.TriageHours,
             TriageHoursMin, TriageHoursMax, out var triageHours);
+        var renewalOk = WholeNumber(check, "Input.TrainingRenewalMonths", "Field.TrainingRenewalMonths", input.TrainingRenewalMonths,
+            TrainingStanding.MinRenewalMonths, TrainingStanding.MaxRenewalMonths, out var renewal);
         var roles = TriageChoices["both"];
         var rolesOk = string.IsNullOrEmpty(input.TriageRoles) || TriageChoices.TryGetValue(input.TriageRoles, out roles);
         if (!rolesOk)
@@ -72,8 +78,8 @@ public static partial class CountyFields
             check.Fail("Input.TriageRoles", "Field.TriageRoles", "Validation.Choice");
         }
 
-        return en is not null && es is not null && state is not null && hoursOk && daysOk && triageOk && rolesOk
-            ? new CountyValues(en, es, state, hours, days, triageHours, roles)
+        return en is not null && es is not null && state is not null && hoursOk && daysOk && triageOk && rolesOk && renewalOk
+            ? new CountyValues(en, es, state, hours, days, triageHours, roles, renewal ?? TrainingStanding.DefaultRenewalMonths)
             : null;
     }
 

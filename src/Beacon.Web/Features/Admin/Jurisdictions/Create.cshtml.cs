@@ -46,6 +46,7 @@ public sealed class CreateModel(
             Id = id, NameEn = values.NameEn, NameEs = values.NameEs, State = values.State,
             EmergencyMdtHours = values.EmergencyMdtHours, RetentionDays = values.RetentionDays,
             TriageHours = values.TriageHours, TriageRoles = values.TriageRoles,
+            TrainingRenewalMonths = values.TrainingRenewalMonths,
         });
         try
         {

@@ -43,6 +43,7 @@ public sealed class EditModel(
             NameEn = Jurisdiction.NameEn, NameEs = Jurisdiction.NameEs, State = Jurisdiction.State,
             EmergencyMdtHours = CountyInput.Show(Jurisdiction.EmergencyMdtHours), RetentionDays = CountyInput.Show(Jurisdiction.RetentionDays),
             TriageHours = CountyInput.Show(Jurisdiction.TriageHours), TriageRoles = CountyFields.ChoiceOf(Jurisdiction.TriageRoles),
+            TrainingRenewalMonths = CountyInput.Show(Jurisdiction.TrainingRenewalMonths),
         };
         TriageAgencies = Agencies.Where(a => a.TriagesIntake).Select(a => a.Id).ToList();
         return Page();
@@ -82,7 +83,8 @@ public sealed class EditModel(
             .SetProperty(j => j.EmergencyMdtHours, values.EmergencyMdtHours)
             .SetProperty(j => j.RetentionDays, values.RetentionDays)
             .SetProperty(j => j.TriageHours, values.TriageHours)
-            .SetProperty(j => j.TriageRoles, values.TriageRoles), ct);
+            .SetProperty(j => j.TriageRoles, values.TriageRoles)
+            .SetProperty(j => j.TrainingRenewalMonths, values.TrainingRenewalMonths), ct);
         await db.Agencies.Where(a => a.JurisdictionId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TriagesIntake, a => triagers.Contains(a.Id)), ct);
         await transaction.CommitAsync(ct);
