@@ -21,6 +21,7 @@ public sealed partial class AnonymousAccessTests(BeaconFactory factory) : IClass
         "learn", "learn/search", "learn/{slug}", "report", "tip", "tip/thanks", "sheet/{county?}", "check", "api/public/screen",
         "task-force", "task-force/{county}", "task-force/events/{id:guid}", "task-force/events/{id:guid}/registered",
         "task-force/events/{id:guid}/calendar.ics", "task-force/registrations/{token}",
+        "training", "training/{course}", "training/{course}/{lesson}", "training/{course}/quiz", "verify/{code?}",
     ];
 
     [Fact]
