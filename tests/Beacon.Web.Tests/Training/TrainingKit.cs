@@ -64,6 +64,9 @@ public static partial class TrainingKit
         return await client.SubmitAsync(course, form, Answers(factory.Course(course), form, right));
     }
 
+    /// <summary>The page's words as a reader meets them: tags dropped, entities decoded, runs of white space made one space.</summary>
+    public static string Words(string html) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Replace(" :", ":", StringComparison.Ordinal);
+
     public static string? CertificateCode(string html) => CodePattern().Match(html) is { Success: true } m ? m.Value : null;
 
     [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
@@ -71,6 +74,12 @@ public static partial class TrainingKit
 
     [GeneratedRegex("name=\"q-([a-z0-9-]+)\"")]
     private static partial Regex QuestionField();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")]
     private static partial Regex CodePattern();
