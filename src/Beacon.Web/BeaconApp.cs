@@ -55,6 +55,7 @@ public static class BeaconApp
         services.AddScoped<Features.Analytics.FigureSources>();
         services.AddScoped<Features.Analytics.FigureReleases>();
         services.AddSingleton<Features.Analytics.FigureRefusals>();
+        services.AddScoped<Features.Analytics.TrainingFigures>();
         services.AddScoped<RegistrationDesk>();
         services.AddSingleton<Features.Training.QuizTokens>();
         services.AddScoped<Features.Training.QuizMarking>();

@@ -19,7 +19,7 @@ namespace Beacon.Web.Features.Analytics;
 /// table and a printable PDF. Every figure comes from a stored release; every view and export is audited.
 /// </summary>
 public sealed class IndexModel(
-    BeaconDbContext db, FigureReleases releases, IndicatorCatalog catalog, AuditTrail audit, TimeProvider clock,
+    BeaconDbContext db, FigureReleases releases, TrainingFigures training, IndicatorCatalog catalog, AuditTrail audit, TimeProvider clock,
     IStringLocalizer<AnalyticsResource> g) : PageModel
 {
     public const string AllCounties = FigureFamily.All;
@@ -103,6 +103,10 @@ public sealed class IndexModel(
             : await db.Jurisdictions.Where(j => j.Id == scope.County).Select(j => j.EmergencyMdtHours).SingleAsync(ct);
         Tables = new DashboardTables(Release, chosen, scope.Place, g, catalog, language) { CountyOfAgency = scope.County }
             .All(placeIsAgency: scope.Agency is not null, mdtHours);
+        if (await training.ByAgencyAsync(scope.County, scope.Agency, FigureMonth.EndUtc(chosen.Months.Max()), language, g, ct) is { } trained)
+        {
+            Tables = [.. Tables, trained];
+        }
         Heading = g["Page.Heading", chosen.Name(CultureInfo.CurrentCulture, g["Period.Quarter"]), string.Join(", ", scope.CountyNames),
             scope.AgencyName ?? g["Filter.AllAgencies"]];
         return null;
