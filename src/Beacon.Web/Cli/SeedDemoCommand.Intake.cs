@@ -44,6 +44,10 @@ public sealed partial class SeedDemoCommand
             var counselor = await UserAsync(school, $"{county}-school-counselor", "Demo School Counselor (Placer)", Roles.Reporter);
             (counselor.WorkAddress, counselor.WorkPhone, counselor.ReporterCapacity) = ("Demo Middle School, 1 Example Way (fictional)", "555-0110", "School counselor");
             await UserAsync(school, $"{county}-school-supervisor", "Demo Head Counselor (Placer)", Roles.Supervisor);
+            // The counselor's training: the duty-to-report course passed eleven months ago (due for renewal within
+            // the month) and CSEC basics three months ago, so the head counselor's roster and both homes show something.
+            Passed(counselor, "duty-to-report", now.AddMonths(-11));
+            Passed(counselor, "csec-basics", now.AddMonths(-3));
             var hotline = await db.Contacts.FirstOrDefaultAsync(c => c.JurisdictionId == county && c.Kind == ContactKind.ChildWelfareHotline, ct);
             // Learned of it in the morning, called an hour later: the 36 hours run from the morning.
             var learned = now.AddHours(-30);
@@ -66,6 +70,22 @@ public sealed partial class SeedDemoCommand
             };
             db.MandatedReports.Add(report);
             created.Add((AuditRecordTypes.MandatedReport, report.Id));
+        }
+
+        /// <summary>A passed attempt and its certificate, as the quiz page would have stored them.</summary>
+        private void Passed(BeaconUser user, string course, DateTime passedUtc)
+        {
+            var attempt = new QuizAttempt
+            {
+                Id = Guid.NewGuid(), UserId = user.Id, CourseSlug = course, Language = "en", SubmittedUtc = passedUtc,
+                Correct = 10, Total = 10, PassMark = Core.Training.Course.DefaultPassMark, Passed = true,
+            };
+            db.QuizAttempts.Add(attempt);
+            db.TrainingCertificates.Add(new TrainingCertificate
+            {
+                UserId = user.Id, AttemptId = attempt.Id, CourseSlug = course, LearnerName = user.DisplayName, PassedUtc = passedUtc,
+                Code = Core.Training.CertificateCode.New(),
+            });
         }
 
         private void Add(IntakeItem item)
