@@ -179,6 +179,7 @@ public static partial class ContentLoader
             }
         }
 
+        CheckMarkup(document, name, problems);
         var links = document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is not null).Select(l => l.Url!).ToList();
         var citations = links.Where(l => l.StartsWith("#src-", StringComparison.Ordinal)).Select(l => l[5..]).ToList();
         var page = new LearnPage(slug, language, meta.Title.Trim(), meta.Summary.Trim(), meta.Order,
@@ -275,6 +276,31 @@ public static partial class ContentLoader
         {
             problems.AddRange(domain.Items.Where(i => !covered.Contains(i.Id))
                 .Select(i => $"catalog: '{i.Id}' ({domain.Id}) is covered by no Learn page"));
+        }
+    }
+
+    /// <summary>Schemes a link may use: the web, mail and phone. A <c>javascript:</c> link would run in the page.</summary>
+    private static readonly string[] LinkSchemes = ["http", "https", "mailto", "tel"];
+
+    /// <summary>
+    /// Raw HTML is off, but generic attributes (<c>{#id .class}</c>) would also carry <c>onclick</c> or
+    /// <c>style</c>, and a link its own scheme: only ids and classes, and links on the web, by mail or by phone.
+    /// </summary>
+    private static void CheckMarkup(MarkdownDocument document, string name, List<string> problems)
+    {
+        foreach (var node in document.Descendants())
+        {
+            if (node.TryGetAttributes() is { Properties.Count: > 0 } attributes)
+            {
+                problems.Add($"{name}: line {node.Line + 1}: only {{#id}} and {{.class}} attributes are allowed, not '{attributes.Properties[0].Key}'");
+            }
+
+            if (node is LinkInline { Url: { } url } && url.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+                && url.IndexOfAny(['/', '#', '?']) is var path && (path < 0 || colon < path)
+                && !LinkSchemes.Contains(url[..colon].ToLowerInvariant()))
+            {
+                problems.Add($"{name}: line {node.Line + 1}: link '{url}' uses a scheme other than {string.Join(", ", LinkSchemes)}");
+            }
         }
     }
 

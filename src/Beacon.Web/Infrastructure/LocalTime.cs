@@ -15,8 +15,11 @@ public static class LocalTime
         $"{PacificTime.FromUtc(utc).ToString("g", CultureInfo.CurrentCulture)} {PacificTime.Abbreviation(utc)}";
 
     /// <summary>The California date of a time, written out: "November 25, 2026", "25 de noviembre de 2026".</summary>
-    public static string LongDate(DateTime utc, CultureInfo culture) =>
-        PacificTime.FromUtc(utc).ToString(culture.TwoLetterISOLanguageName == "es" ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture);
+    public static string LongDate(DateTime utc, CultureInfo culture) => LongDate(DateOnly.FromDateTime(PacificTime.FromUtc(utc)), culture);
+
+    /// <summary>A California date written out, as <see cref="LongDate(DateTime, CultureInfo)"/>.</summary>
+    public static string LongDate(DateOnly date, CultureInfo culture) =>
+        date.ToString(culture.TwoLetterISOLanguageName == "es" ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture);
 
     /// <summary>The machine-readable value of a time element.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -10,7 +10,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly PathString[] SensitivePaths = ["/account", "/setup", "/admin", "/staff", "/api"];
+    // /verify shows a staff member's name to anyone who holds their code: not for a shared cache.
+    private static readonly PathString[] SensitivePaths = ["/account", "/setup", "/admin", "/staff", "/api", "/verify"];
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -87,6 +87,19 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ScriptCarryingAttributesAndLinkSchemes_AreReported()
+    {
+        WritePair("signs", extra: "\n[run](javascript:alert(1)) [data](data:text/html,x) [web](https://example.org/a:b) [mail](mailto:a@b.example)\n\n## Styled {#styled onclick=\"alert(1)\"}\n");
+
+        var problems = Load().Problems.Where(p => p.StartsWith("en/", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(problems, p => p.EndsWith("link 'javascript:alert(1)' uses a scheme other than http, https, mailto, tel", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("link 'data:text/html,x'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.EndsWith("only {#id} and {.class} attributes are allowed, not 'onclick'", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("'https://example.org", StringComparison.Ordinal) || p.Contains("'mailto:a@b", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_UncitedSourceAndUnknownCitation_AreReported()
     {
         WritePair("signs", body: "## A {#a}\n\n[x](#src-other)\n\n### R {#chronic-runaway}\n\n### W {#withdrawal}\n");

@@ -173,7 +173,7 @@ public sealed class QuizFlowTests(BeaconFactory factory) : IClassFixture<BeaconF
         var quiz = await visitor.GetAsync($"/training/{TrainingKit.DutyToReport}/quiz");
 
         Assert.Contains("You passed", result, StringComparison.Ordinal);
-        Assert.Contains("certificates are for staff", result, StringComparison.Ordinal);
+        Assert.Contains("Certificates are for staff", result, StringComparison.Ordinal);
         Assert.Equal(before, await factory.QueryAsync(db => db.QuizAttempts.CountAsync()));
         Assert.All(new[] { lesson, quiz }, r => Assert.Contains("/account/sign-in", r.Headers.Location?.OriginalString, StringComparison.Ordinal));
     }

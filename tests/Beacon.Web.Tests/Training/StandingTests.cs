@@ -51,12 +51,12 @@ public sealed class StandingTests(ClockFactory factory) : IClassFixture<ClockFac
             var passed = await factory.QueryAsync(db => db.TrainingCertificates.Where(c => c.UserId == teacher.Id).Select(c => c.PassedUtc).SingleAsync());
             Assert.Contains("Nothing is due", await HomeAsync(teacher), StringComparison.Ordinal);
 
-            var renewBy = Beacon.Web.Infrastructure.LocalTime.LongDate(passed.AddMonths(12), new System.Globalization.CultureInfo("en-US"));
+            var renewBy = Beacon.Web.Infrastructure.LocalTime.LongDate(Core.Training.TrainingStanding.RenewBy(passed, 12), new System.Globalization.CultureInfo("en-US"));
             factory.Clock.Offset = passed.AddMonths(12).AddDays(-10) - DateTime.UtcNow;
             Assert.Contains($"{Course}: Due for renewal by {renewBy}.", await HomeAsync(teacher), StringComparison.Ordinal);
 
-            factory.Clock.Offset = passed.AddMonths(12).AddDays(1) - DateTime.UtcNow;
-            Assert.Contains($"{Course}: Lapsed on {renewBy}", await HomeAsync(teacher), StringComparison.Ordinal);
+            factory.Clock.Offset = passed.AddMonths(12).AddDays(2) - DateTime.UtcNow;
+            Assert.Contains($"{Course}: Lapsed: it was to be renewed by {renewBy}.", await HomeAsync(teacher), StringComparison.Ordinal);
 
             await factory.QueryAsync(db => db.Jurisdictions.Where(j => j.Id == county).ExecuteUpdateAsync(s => s.SetProperty(j => j.TrainingRenewalMonths, 24)));
             Assert.Contains("Nothing is due", await HomeAsync(teacher), StringComparison.Ordinal);

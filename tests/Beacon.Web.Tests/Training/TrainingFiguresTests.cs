@@ -35,9 +35,9 @@ public sealed class TrainingFiguresTests(BeaconFactory factory) : IClassFixture<
         await PassAsync(staff[1], "csec-basics", inQuarter);
         await PassAsync(staff[2], "duty-to-report", end.AddDays(5));          // after the period
         await PassAsync(joinedLater, "duty-to-report", inQuarter);            // not staff at the end (account made later)
-        var analyst = await factory.CreateInAgencyAsync("placer", "Figures Task Force", Roles.Analyst);
+        var trainer = await factory.CreateInAgencyAsync("placer", "Figures Task Force", Roles.Trainer);
         var client = factory.CreateBrowserLikeClient();
-        await client.SignInAsync(analyst);
+        await client.SignInAsync(trainer);
 
         var html = await client.GetStringAsync($"/figures?period={FigureMonth.QuarterKey(FiguresKit.LastQuarter)}&county=placer&agency={staff[0].AgencyId}");
         var csv = await client.GetStringAsync($"/figures?handler=Csv&period={FigureMonth.QuarterKey(FiguresKit.LastQuarter)}&county=placer&agency={staff[0].AgencyId}");
@@ -47,6 +47,21 @@ public sealed class TrainingFiguresTests(BeaconFactory factory) : IClassFixture<
         Assert.Equal(["1", "0", "0", "0", "1", "3"], cells);
         Assert.Contains("Staff with current training, by agency", csv, StringComparison.Ordinal);
         Assert.Contains($"{school},1,0,0,0,1,3", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_ForAnAnalyst_LeaveOutTrainingAndSayWhoSeesIt()
+    {
+        var analyst = await factory.CreateInAgencyAsync("placer", "Figures Task Force", Roles.Analyst);
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(analyst);
+
+        var html = await client.GetStringAsync($"/figures?period={FigureMonth.QuarterKey(FiguresKit.LastQuarter)}&county=placer");
+        var csv = await client.GetStringAsync($"/figures?handler=Csv&period={FigureMonth.QuarterKey(FiguresKit.LastQuarter)}&county=placer");
+
+        Assert.DoesNotContain("fig-training-by-agency", html, StringComparison.Ordinal);
+        Assert.Contains("Training completion by agency is shown to trainers and administrators", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("Staff with current training", csv, StringComparison.Ordinal);
     }
 
     private async Task PassAsync(TestUser user, string course, DateTime passedUtc)

@@ -26,6 +26,9 @@ public sealed class IndexModel(
 
     public FigureScope Scope { get; private set; } = null!;
     public IReadOnlyList<FigureTable> Tables { get; private set; } = [];
+
+    /// <summary>Whether the reader may see training completion by agency (they may read the rosters).</summary>
+    public bool TrainingShown { get; private set; }
     public PublishedFigures? Release { get; private set; }
     public string Heading { get; private set; } = "";
     public bool Synthetic { get; private set; }
@@ -103,7 +106,11 @@ public sealed class IndexModel(
             : await db.Jurisdictions.Where(j => j.Id == scope.County).Select(j => j.EmergencyMdtHours).SingleAsync(ct);
         Tables = new DashboardTables(Release, chosen, scope.Place, g, catalog, language) { CountyOfAgency = scope.County }
             .All(placeIsAgency: scope.Agency is not null, mdtHours);
-        if (await training.ByAgencyAsync(scope.County, scope.Agency, FigureMonth.EndUtc(chosen.Months.Max()), language, g, ct) is { } trained)
+        // Staff counts per agency are shown only to those who may read the agencies' rosters (ADR-012): for a
+        // small agency they would tell an analyst whether a named colleague is trained.
+        TrainingShown = User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Administrator);
+        if (TrainingShown
+            && await training.ByAgencyAsync(scope.County, scope.Agency, FigureMonth.EndUtc(chosen.Months.Max()), language, g, ct) is { } trained)
         {
             Tables = [.. Tables, trained];
         }

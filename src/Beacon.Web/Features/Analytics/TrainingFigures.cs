@@ -40,8 +40,9 @@ public sealed class TrainingFigures(BeaconDbContext db, LearnContent content)
             .Select(a =>
             {
                 var members = staff.Where(s => s.Value == a.Id).Select(s => s.Key).ToHashSet();
+                // Standing on the period's last moment: its last California day.
                 var current = courses.Select(c => (long)earned.Count(e => e.CourseSlug == c.Slug && members.Contains(e.UserId)
-                    && TrainingStanding.ExpiresUtc(e.Last, a.TrainingRenewalMonths) > endUtc));
+                    && TrainingStanding.State(e.Last, a.TrainingRenewalMonths, endUtc.AddTicks(-1)) != TrainingState.Expired));
                 var label = county == FigureFamily.All ? $"{a.Name} ({(language == "es" ? a.NameEs : a.NameEn)})" : a.Name;
                 return new FigureRow(label, [.. current.Append(members.Count).Select(n => FigureValue.Count(Disclosure.Shown, n))]);
             })

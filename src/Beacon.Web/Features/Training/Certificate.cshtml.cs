@@ -18,17 +18,16 @@ public sealed class CertificateModel(
     {
         var userId = User.UserId();
         var certificate = await db.TrainingCertificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, ct);
-        var course = certificate is null ? null : content.Training.Find(Localization.Language, certificate.CourseSlug);
-        if (certificate is null || course is null)
+        if (certificate is null)
         {
             return NotFound();
         }
 
-        var site = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
-            ? $"{Request.Scheme}://{Request.Host}"
-            : options.Value.PublicBaseUrl.TrimEnd('/');
+        // A course since removed from the content still has its certificates: they name it by its slug, as /verify does.
+        var course = content.Training.Find(Localization.Language, certificate.CourseSlug)?.Title ?? certificate.CourseSlug;
+        var verify = TaskForce.PublicLinks.Absolute(Request, options, $"/verify/{certificate.Code}").ToString();
         var pdf = CertificatePdf.Render(
-            new CertificateFacts(certificate.LearnerName, course.Title, certificate.PassedUtc, certificate.Code, $"{site}/verify/{certificate.Code}"),
+            new CertificateFacts(certificate.LearnerName, course, certificate.PassedUtc, certificate.Code, verify),
             text, System.Globalization.CultureInfo.CurrentCulture);
         return File(pdf, "application/pdf", $"beacon-certificate-{certificate.Code}.pdf");
     }

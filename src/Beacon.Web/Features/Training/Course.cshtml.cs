@@ -27,8 +27,7 @@ public sealed class CourseModel(LearnContent content, TrainingRecords records, B
 
         if (LearnerId is { } id)
         {
-            var roles = Core.Accounts.Roles.All.Where(User.IsInRole).ToList();
-            Standing = (await records.StandingAsync(id, roles, Localization.Language, ct)).Single(s => s.Course.Slug == Course.Slug);
+            Standing = (await records.StandingAsync(User, ct)).Single(s => s.Course.Slug == Course.Slug);
             Attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == id && a.CourseSlug == Course.Slug)
                 .OrderByDescending(a => a.SubmittedUtc).Take(AttemptsShown).ToListAsync(ct);
             Certificates = await db.TrainingCertificates.AsNoTracking().Where(c => c.UserId == id && c.CourseSlug == Course.Slug)

@@ -16,11 +16,10 @@ public sealed class IndexModel(TrainingRecords records) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Courses = records.Library.InLanguage(Localization.Language);
-        if (CoursePageModel.StaffId(User) is { } id)
+        if (CoursePageModel.StaffId(User) is not null)
         {
             IsStaff = true;
-            var roles = Core.Accounts.Roles.All.Where(User.IsInRole).ToList();
-            Standing = (await records.StandingAsync(id, roles, Localization.Language, ct)).ToDictionary(s => s.Course.Slug);
+            Standing = (await records.StandingAsync(User, ct)).ToDictionary(s => s.Course.Slug);
         }
     }
 }

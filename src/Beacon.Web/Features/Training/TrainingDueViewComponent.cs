@@ -1,5 +1,3 @@
-using Beacon.Web.Features.Accounts;
-using Beacon.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Beacon.Web.Features.Training;
@@ -12,8 +10,7 @@ public sealed class TrainingDueViewComponent(TrainingRecords records) : ViewComp
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var roles = Core.Accounts.Roles.All.Where(UserClaimsPrincipal.IsInRole).ToList();
-        var standing = await records.StandingAsync(UserClaimsPrincipal.UserId(), roles, Localization.Language, HttpContext.RequestAborted);
+        var standing = await records.StandingAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
         return View("/Features/Training/_TrainingDue.cshtml", standing.Where(s => s.NeedsReminder).ToList());
     }
 }

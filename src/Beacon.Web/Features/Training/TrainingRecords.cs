@@ -1,13 +1,17 @@
 using Beacon.Core.Training;
 using Beacon.Data;
 using Beacon.Data.Entities;
+using System.Security.Claims;
+using Beacon.Web.Features.Accounts;
 using Beacon.Web.Features.Learn;
+using Beacon.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Training;
 
 /// <summary>Where one person stands on one course: their latest pass, its renewal date and state.</summary>
-public sealed record CourseStanding(Course Course, TrainingCertificate? Latest, TrainingState State, DateTime? RenewBy, bool Required)
+/// <param name="RenewBy">The last California date the latest pass counts.</param>
+public sealed record CourseStanding(Course Course, TrainingCertificate? Latest, TrainingState State, DateOnly? RenewBy, bool Required)
 {
     public bool NeedsReminder => TrainingStanding.NeedsReminder(State, Required);
 }
@@ -23,6 +27,10 @@ public sealed record RosterRow(Guid UserId, string Name, IReadOnlyList<string> R
 public sealed class TrainingRecords(BeaconDbContext db, LearnContent content, TimeProvider clock)
 {
     public TrainingLibrary Library => content.Training;
+
+    /// <summary>The signed-in staff member's standing on every course, in the page's language.</summary>
+    public Task<IReadOnlyList<CourseStanding>> StandingAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        StandingAsync(user.UserId(), Core.Accounts.Roles.All.Where(user.IsInRole).ToList(), Localization.Language, ct);
 
     public async Task<IReadOnlyList<CourseStanding>> StandingAsync(Guid userId, IReadOnlyCollection<string> roles, string language, CancellationToken ct)
     {
@@ -65,7 +73,7 @@ public sealed class TrainingRecords(BeaconDbContext db, LearnContent content, Ti
             var last = latest.GetValueOrDefault(course.Slug);
             var required = course.RequiredFor.Any(roles.Contains);
             return new CourseStanding(course, last, TrainingStanding.State(last?.PassedUtc, months, now),
-                last is null ? null : TrainingStanding.ExpiresUtc(last.PassedUtc, months), required);
+                last is null ? null : TrainingStanding.RenewBy(last.PassedUtc, months), required);
         }).ToList();
     }
 }

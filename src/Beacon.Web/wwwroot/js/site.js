@@ -1,5 +1,6 @@
-// Beacon's only script. Pages work without it; it adds the quick exit's Shift x3 shortcut,
-// replaces the page on exit so Back does not return to it, and focuses the error summary.
+// Beacon's site-wide script. Pages work without it; it adds the quick exit's Shift x3 shortcut,
+// replaces the page on exit so Back does not return to it (forgetting what Beacon kept in the
+// browser), and focuses the error summary and a form's result.
 (function () {
   'use strict';
 
@@ -15,8 +16,11 @@
     var url = button.getAttribute('data-exit-url') || button.href;
     document.documentElement.classList.add('exiting');
     document.title = '';
-    // A visitor's training progress (training.js) would show what they were reading about.
-    try { window.localStorage.removeItem('beacon.training'); } catch (e) { /* storage off */ }
+    // Anything Beacon kept in this browser (a visitor's training progress) would show what they were reading about.
+    try {
+      Object.keys(window.localStorage).filter(function (k) { return k.indexOf('beacon.') === 0; })
+        .forEach(function (k) { window.localStorage.removeItem(k); });
+    } catch (e) { /* storage off */ }
     // replace(), not assign(): this page leaves the history, so Back does not come back to it.
     window.location.replace(url);
   }
@@ -108,5 +112,24 @@
   var summary = document.getElementById('error-summary');
   if (summary) {
     summary.focus();
+    // A link to a field focuses it and brings its question into view with it (the GOV.UK pattern):
+    // a fieldset's legend, or the field's label, rather than the input alone at the window's edge.
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(link.getAttribute('href').slice(1));
+      if (!field) { return; }
+      event.preventDefault();
+      var fieldset = field.closest('fieldset');
+      var label = document.querySelector('label[for="' + field.id + '"]');
+      var shown = (fieldset && fieldset.querySelector('legend')) || label || field;
+      shown.scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
+  }
+
+  // A marked form's result (a quiz) takes the focus, so a screen reader starts there.
+  var result = document.querySelector('[data-focus-result]');
+  if (result && !summary) {
+    result.focus();
   }
 })();

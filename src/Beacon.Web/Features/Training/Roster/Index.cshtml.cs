@@ -37,7 +37,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        string Date(DateTime? utc) => utc is { } u ? Core.TaskForce.PacificTime.FromUtc(u).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var header = new List<string> { text["Roster.Name"], text["Roster.Roles"] };
         foreach (var course in Courses)
         {
@@ -46,8 +46,8 @@ public sealed class IndexModel(
 
         var rows = Rows.Select(r => (IEnumerable<string?>)[
             r.Name, string.Join("; ", r.Roles.Select(role => shared["Role." + role].Value)),
-            .. r.Courses.SelectMany(s => new[] { Date(s.Latest?.PassedUtc), Date(s.RenewBy), StateText(s) })]);
-        return File(Csv.File(header, rows), "text/csv; charset=utf-8", $"training-roster-{Date(clock.GetUtcNow().UtcDateTime)}.csv");
+            .. r.Courses.SelectMany(s => new[] { Date(s.Latest is { } l ? TrainingStanding.Day(l.PassedUtc) : null), Date(s.RenewBy), StateText(s) })]);
+        return File(Csv.File(header, rows), "text/csv; charset=utf-8", $"training-roster-{Date(TrainingStanding.Day(clock.GetUtcNow().UtcDateTime))}.csv");
     }
 
     public string StateText(CourseStanding s) => text[s.Required && s.State == TrainingState.NotTaken ? "State.RequiredNotTaken" : "State." + s.State];
