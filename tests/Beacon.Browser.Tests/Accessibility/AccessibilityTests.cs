@@ -1,6 +1,7 @@
 using Beacon.Browser.Tests.Infrastructure;
 using Beacon.Browser.Tests.Scanning;
 using Beacon.Core.Accounts;
+using Beacon.Core.Training;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Jurisdictions;
 using Beacon.Web.Features.Learn;
@@ -12,7 +13,8 @@ namespace Beacon.Browser.Tests.Accessibility;
 /// <summary>
 /// axe-core on every page the app has (found from its endpoints, not listed by hand), in English
 /// and Spanish, at desktop and phone widths: no "serious" or "critical" violation. Public pages
-/// are checked as an anonymous visitor, staff pages signed in as an administrator in every role.
+/// are checked as an anonymous visitor, staff pages signed in as an administrator in every role
+/// (with the training pages open to both, which show staff more).
 /// A page whose route has a parameter is checked once per variant given in its RouteValues (a
 /// county and the national list, an active, invited and disabled account...); a page whose
 /// parameter has no value fails the test, so that no new page goes unchecked.
@@ -34,7 +36,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     };
 
     /// <summary>Pages that answer with a file (a PDF, a CSV), not HTML, by route: their own tests check them.</summary>
-    private static readonly HashSet<string> Downloads = new(StringComparer.OrdinalIgnoreCase) { "cases/{id}/summary", "cases/export", "reports/{id}/pdf" };
+    private static readonly HashSet<string> Downloads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cases/{id}/summary", "cases/export", "reports/{id}/pdf", "training/certificates/{id}",
+    };
+
+    /// <summary>
+    /// Pages open to visitors that show a signed-in staff member more (their standing, attempts and certificates)
+    /// and the staff-only courses: checked in the staff check too.
+    /// </summary>
+    private static readonly HashSet<string> SignedInToo = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "training", "training/{course}", "training/{course}/{lesson}", "training/{course}/quiz",
+    };
 
     /// <summary>
     /// Old addresses kept so that links to them still work, which only send the visitor on to a page checked
@@ -80,6 +94,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         values.Add("task-force/registrations/{token}",
             ("confirmed", await server.AddRegistrationAsync(openEvent, RegistrationStatus.Confirmed)),
             ("waitlisted", await server.AddRegistrationAsync(openEvent, RegistrationStatus.Waitlisted)));
+        // Every public course, its quiz and each of its lessons; a certificate's check, and the form alone or with a mistyped code.
+        var courses = server.Services.GetRequiredService<LearnContent>().Training.InLanguage("en").Where(c => c.IsPublic).ToList();
+        AddCourses(values, courses, courses);
+        values.Add("verify/{code}", ("no code: the form", ""),
+            ("a certificate's code", (await server.AddPassAsync(pending.Id, "duty-to-report", DateTime.UtcNow.AddDays(-3))).Code),
+            ("a code too short: the error summary", "K7QM-2XHD"));
         var openers = new Dictionary<string, PageOpener>(StringComparer.OrdinalIgnoreCase)
         {
             ["account/sign-in/code"] = async (page, url) =>
@@ -107,7 +127,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     public async Task StaffPages_EnglishAndSpanishAtDesktopAndPhone_NoSeriousOrCriticalViolations()
     {
         await using var server = await BeaconServer.StartNewAsync();
-        var pages = PageCatalog.Discover(server.Services).Where(p => !p.Anonymous).ToList();
+        var pages = PageCatalog.Discover(server.Services).Where(p => !p.Anonymous || SignedInToo.Contains(p.NormalizedRoute)).ToList();
         var administrator = await server.CreateUserAsync([.. Roles.All]);
         var active = await server.CreateUserAsync(Roles.Caseworker);
         var invited = await server.CreateInvitedUserAsync();
@@ -159,6 +179,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         values.Add("cases/{id}/meetings/{meetingId}", ("an emergency MDT meeting", work.MeetingId.ToString()));
         values.Add("referrals/{id}", ("a referral to the user's agency", referral.ToString()));
         values.Add("youth/{id}", ("the youth of the user's case", (await server.YouthOfAsync(ownCase)).ToString()));
+        // Every course signed in, and the lessons of the staff-only ones (the public ones are checked as a visitor). The
+        // administrator passed the required course over a year ago: the pass has lapsed, so the staff home reminds them,
+        // and the course page and the roster show the pass, its attempt and certificate.
+        var courses = server.Services.GetRequiredService<LearnContent>().Training.InLanguage("en");
+        AddCourses(values, courses, courses.Where(c => !c.IsPublic));
+        await server.AddPassAsync(administrator.Id, "duty-to-report", DateTime.UtcNow.AddMonths(-13));
         var reports = await server.AddMandatedReportsAsync(administrator.Id, ownCase);
         values.Add("reports/{id}",
             ("just phoned, written report not started", reports.Fresh.ToString()), ("overdue, written report complete", reports.Overdue.ToString()),
@@ -210,6 +236,14 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var audit = await AuditAsync(server, session, pages, values, openers);
 
         audit.AssertClean();
+    }
+
+    /// <summary>Each course's page and quiz (<c>training/{course}</c>), and every lesson of <paramref name="withLessons"/>.</summary>
+    private static void AddCourses(RouteValues values, IEnumerable<Course> courses, IEnumerable<Course> withLessons)
+    {
+        values.Add("training/{course}", courses.Select(c => (c.Slug, c.Slug)).ToArray());
+        values.Add("training/{course}/{lesson}", withLessons.SelectMany(c => c.Lessons.Select(l => new RouteVariant(
+            $"{c.Slug}/{l.Slug}", new Dictionary<string, string> { ["course"] = c.Slug, ["lesson"] = l.Slug }))).ToArray());
     }
 
     private static async Task<IResponse?> ForgetCountyAndGoAsync(IPage page, string url)

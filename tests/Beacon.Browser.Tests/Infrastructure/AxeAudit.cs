@@ -79,6 +79,29 @@ public sealed class AxeAudit(BeaconServer server, Action<string> log)
             _problems.Add($"{where}: <html lang=\"{lang}\">, expected \"{language}\".");
         }
 
+        await CheckViewportsAsync(page, where);
+    }
+
+    /// <summary>
+    /// Checks the page as it is shown now, at both sizes, without opening it again: for a page that is the
+    /// answer to a form, or one that a test is walking through; leaves the page at the size it had.
+    /// </summary>
+    public async Task CheckShownAsync(IPage page, string label, string language)
+    {
+        var where = $"{label} at {new Uri(page.Url).PathAndQuery} [{language}]";
+        var lang = await page.Locator("html").GetAttributeAsync("lang");
+        if (lang != language)
+        {
+            _problems.Add($"{where}: <html lang=\"{lang}\">, expected \"{language}\".");
+        }
+
+        var (width, height) = page.ViewportSize is { } size ? (size.Width, size.Height) : (BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await CheckViewportsAsync(page, where);
+        await page.SetViewportSizeAsync(width, height);
+    }
+
+    private async Task CheckViewportsAsync(IPage page, string where)
+    {
         foreach (var (name, size) in Viewports)
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
