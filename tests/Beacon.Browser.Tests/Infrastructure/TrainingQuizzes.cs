@@ -108,13 +108,13 @@ public static class TrainingQuizzes
         return await scope.ServiceProvider.GetRequiredService<BeaconDbContext>().TrainingCertificates.AsNoTracking().SingleAsync(c => c.Code == code);
     }
 
-    /// <summary>When a pass must be renewed: its date plus the renewal period of the learner's county, as it is now.</summary>
-    public static async Task<DateTime> RenewByAsync(this BeaconServer server, TrainingCertificate certificate)
+    /// <summary>When a pass must be renewed: its California date plus the renewal period of the learner's county, as it is now.</summary>
+    public static async Task<DateOnly> RenewByAsync(this BeaconServer server, TrainingCertificate certificate)
     {
         using var scope = server.Services.CreateScope();
         var months = await scope.ServiceProvider.GetRequiredService<BeaconDbContext>().Users.Where(u => u.Id == certificate.UserId)
             .Select(u => u.Agency!.Jurisdiction!.TrainingRenewalMonths).SingleAsync();
-        return TrainingStanding.ExpiresUtc(certificate.PassedUtc, months);
+        return TrainingStanding.RenewBy(certificate.PassedUtc, months);
     }
 
     /// <summary>How many quiz attempts the server has stored, for anyone.</summary>

@@ -91,9 +91,7 @@ public sealed partial class TrainingTests(BrowserFixture browser, BeaconServer s
         Assert.NotEmpty(code);
         await Expect(result).ToContainTextAsync(L(language, "Result.Certificate", code));
         await Expect(page.Locator("main ol.quiz-review > li > p.outcome-right")).ToHaveCountAsync(shown.Count);
-        // product bug: the result (tabindex=-1) is focused by training.js, which the quiz page loads for visitors only,
-        // so a staff member's result is never focused as a visitor's is. Restore this check once it is.
-        // await Expect(result).ToBeFocusedAsync();
+        await Expect(result).ToBeFocusedAsync();
         await audit.CheckShownAsync(page, "the result, passed", language);
         var certificate = await server.CertificateAsync(code);
         Assert.Equal((teacher.Id, DutyToReport, teacher.DisplayName), (certificate.UserId, certificate.CourseSlug, certificate.LearnerName));

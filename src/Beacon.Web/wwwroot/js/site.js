@@ -118,12 +118,14 @@
       var link = event.target.closest('a[href^="#"]');
       var field = link && document.getElementById(link.getAttribute('href').slice(1));
       if (!field) { return; }
-      event.preventDefault();
       var fieldset = field.closest('fieldset');
       var label = document.querySelector('label[for="' + field.id + '"]');
       var shown = (fieldset && fieldset.querySelector('legend')) || label || field;
-      shown.scrollIntoView();
-      field.focus({ preventScroll: true });
+      // After the browser has followed the link (the address keeps its #field).
+      window.setTimeout(function () {
+        shown.scrollIntoView();
+        field.focus({ preventScroll: true });
+      }, 0);
     });
   }
 
