@@ -14,14 +14,8 @@ namespace Beacon.Web.Tests.Training;
 [Trait("Category", "Data")]
 public sealed class QuizFlowTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
-    private async Task<(TestUser User, HttpClient Client)> TeacherAsync(string name = "Test User")
-    {
-        var teacher = await factory.CreateInAgencyAsync("placer", "Rocklin Unified", Roles.Reporter);
-        await factory.QueryAsync(db => db.Users.Where(u => u.Id == teacher.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name)));
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInAsync(teacher);
-        return (teacher, client);
-    }
+    private Task<(TestUser User, HttpClient Client)> TeacherAsync(string name = "Test User") =>
+        factory.NamedStaffAsync("placer", "Rocklin Unified", name, Roles.Reporter);
 
     [Fact]
     public async Task Pass_IssuesACertificate_WhosePdfAndVerifyPageSayWhoWhatAndWhen()

@@ -13,14 +13,8 @@ namespace Beacon.Web.Tests.Training;
 [Trait("Category", "Data")]
 public sealed class RosterTests(BeaconFactory factory) : IClassFixture<BeaconFactory>
 {
-    private async Task<(TestUser User, HttpClient Client)> StaffAsync(string county, string agency, string name, params string[] roles)
-    {
-        var user = await factory.CreateInAgencyAsync(county, agency, roles);
-        await factory.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name)));
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInAsync(user);
-        return (user, client);
-    }
+    private Task<(TestUser User, HttpClient Client)> StaffAsync(string county, string agency, string name, params string[] roles) =>
+        factory.NamedStaffAsync(county, agency, name, roles);
 
     private static string School() => "School " + Guid.NewGuid().ToString("N")[..8];
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Beacon.Core.Training;
 using Beacon.Web.Features.Learn;
 using Beacon.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Beacon.Web.Tests.Training;
@@ -14,6 +15,17 @@ public sealed record QuizForm(string Antiforgery, string Token, IReadOnlyList<st
 public static partial class TrainingKit
 {
     public const string DutyToReport = "duty-to-report", Basics = "csec-basics";
+
+    /// <summary>A staff member of the named agency, called <paramref name="name"/>, signed in.</summary>
+    public static async Task<(TestUser User, HttpClient Client)> NamedStaffAsync(
+        this BeaconFactory factory, string county, string agency, string name, params string[] roles)
+    {
+        var user = await factory.CreateInAgencyAsync(county, agency, roles);
+        await factory.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name)));
+        var client = factory.CreateBrowserLikeClient();
+        await client.SignInAsync(user);
+        return (user, client);
+    }
 
     public static Course Course(this BeaconFactory factory, string slug, string language = "en") =>
         factory.Services.GetRequiredService<LearnContent>().Training.Find(language, slug)!;
