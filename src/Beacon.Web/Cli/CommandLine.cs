@@ -106,11 +106,21 @@ public static class CommandLine
                     options, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app),
                     progress: (what, total) => ProgressBar.OnConsole(what, total));
             case ["backup", .. var backupFlags]:
+            {
                 // No key-ring check or migration first: a backup copies the database as it is and changes nothing.
-                return await new BackupCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole).RunAsync(backupFlags);
+                using var interrupt = new ConsoleInterrupt();
+                return await new BackupCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole)
+                    .RunAsync(backupFlags, interrupt.Token);
+            }
+
             case ["restore", .. var restoreFlags]:
+            {
                 // Nor before a restore: the database it replaces may be sealed with another key, or not be there at all.
-                return await new RestoreCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole).RunAsync(restoreFlags);
+                using var interrupt = new ConsoleInterrupt();
+                return await new RestoreCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole)
+                    .RunAsync(restoreFlags, interrupt.Token);
+            }
+
             case ["scan", .. var evaluateArgs] when evaluateArgs.Contains(ScanEvaluateCommand.Flag):
                 return await new ScanEvaluateCommand(() => LoadedContent(app.Services), Console.Out, Console.Error).RunAsync(evaluateArgs);
             case ["scan", .. var scanArgs]:

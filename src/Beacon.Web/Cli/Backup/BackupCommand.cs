@@ -40,6 +40,16 @@ public sealed class BackupCommand(IServiceProvider services, Passphrase passphra
             await error.WriteLineAsync($"beacon backup: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("beacon backup: interrupted. No archive was written.");
+            return 130;
+        }
+        catch (InvalidDataException ex)
+        {
+            await error.WriteLineAsync($"beacon backup: the archive is damaged ({ex.Message}). No archive was written.");
+            return 1;
+        }
         catch (Exception ex) when (ex is KeyEncryptionKeyException or IOException or UnauthorizedAccessException or DbException)
         {
             await error.WriteLineAsync($"beacon backup failed: {ex.Message} No archive was written.");

@@ -108,11 +108,32 @@ public sealed class PgTools
     {
         using var process = Start(tool, arguments);
         var errors = new ToolErrors(tool);
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        await errors.ReadAsync(process.StandardError, onError, ct);
-        var text = await output;
-        await process.WaitForExitAsync(ct);
-        return process.ExitCode == 0 ? text : throw errors.Failed(process.ExitCode);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            await errors.ReadAsync(process.StandardError, onError, ct);
+            var text = await output;
+            await process.WaitForExitAsync(ct);
+            return process.ExitCode == 0 ? text : throw errors.Failed(process.ExitCode);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    /// <summary>Ends a tool that must not go on (interrupted, or fed a script cut short); nothing if it has ended.</summary>
+    public static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 
     private static string? Find(string tool)

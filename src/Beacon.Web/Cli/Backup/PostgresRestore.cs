@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -82,6 +81,12 @@ public static class PostgresRestore
         var psqlLog = psqlErrors.ReadAsync(psql.StandardError, null, ct);
         var psqlOutput = psql.StandardOutput.ReadToEndAsync(ct);
 
+        using var stop = ct.Register(() =>
+        {
+            // Interrupted: psql dies before it can commit, so its transaction rolls back.
+            PgTools.Kill(psql);
+            PgTools.Kill(restore);
+        });
         var piped = true;
         try
         {
@@ -91,7 +96,7 @@ public static class PostgresRestore
         {
             // psql stopped reading: it failed (and says why). pg_restore, blocked on a pipe nobody reads, goes too.
             piped = false;
-            Kill(restore);
+            PgTools.Kill(restore);
         }
 
         await restore.WaitForExitAsync(ct);
@@ -100,7 +105,7 @@ public static class PostgresRestore
         if (restoreFailed)
         {
             // psql must not reach the end of a cut-short script: its single transaction would commit what it had.
-            Kill(psql);
+            PgTools.Kill(psql);
         }
         else if (piped)
         {
@@ -122,18 +127,6 @@ public static class PostgresRestore
         }
 
         bar.Report(manifest.Tables.Count);
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
     }
 
     private static string DropTables(string schema) => $"""

@@ -38,6 +38,16 @@ public sealed class RestoreCommand(IServiceProvider services, Passphrase passphr
             await error.WriteLineAsync($"beacon restore: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("beacon restore: interrupted. Nothing was changed.");
+            return 130;
+        }
+        catch (InvalidDataException ex)
+        {
+            await error.WriteLineAsync($"beacon restore: the archive is damaged ({ex.Message}). Nothing was changed.");
+            return 1;
+        }
         catch (Exception ex) when (ex is KeyEncryptionKeyException or IOException or UnauthorizedAccessException or DbException)
         {
             await error.WriteLineAsync($"beacon restore failed: {ex.Message}");
