@@ -1,3 +1,4 @@
+using Beacon.Web.Cli.Backup;
 using Beacon.Web.Infrastructure;
 using Beacon.Web.Infrastructure.KeyProtection;
 using Microsoft.Extensions.Options;
@@ -18,10 +19,12 @@ public static class CommandLine
                {SeedDemoOptions.Usage}
                {ScanCommand.Usage}
                {ScanEvaluateCommand.Usage}
+               {BackupCommand.Usage}
+               {RestoreCommand.Usage}
         """;
 
     /// <summary>Flags that belong to a command and take no value; the host's configuration would read the next argument as their value.</summary>
-    private static readonly string[] CommandFlags = [SeedDemoCommand.ConfirmFlag];
+    private static readonly string[] CommandFlags = [SeedDemoCommand.ConfirmFlag, .. BackupOptions.Switches];
 
     /// <summary>
     /// The host's settings for <c>beacon scan</c>, which takes every argument itself ("-" is stdin, not a setting):
@@ -45,7 +48,8 @@ public static class CommandLine
             {
                 mine.Add(rest[i]);
             }
-            else if (command is ["seed-demo", ..] && SeedDemoOptions.ValueFlags.Contains(rest[i]))
+            else if ((command is ["seed-demo", ..] && SeedDemoOptions.ValueFlags.Contains(rest[i]))
+                     || (command is ["backup"] or ["restore"] && BackupOptions.ValueFlags.Contains(rest[i])))
             {
                 // A command flag with a value: both are the command's (a missing value is the command's to report).
                 mine.AddRange(rest.Skip(i).Take(2));
@@ -101,6 +105,22 @@ public static class CommandLine
                 return await new SeedDemoCommand(app.Services, app.Environment, Console.Out, Console.Error).RunAsync(
                     options, prepare: async () => await KeyRingOpensAsync(app.Services) && await PreparedAsync(app),
                     progress: (what, total) => ProgressBar.OnConsole(what, total));
+            case ["backup", .. var backupFlags]:
+            {
+                // No key-ring check or migration first: a backup copies the database as it is and changes nothing.
+                using var interrupt = new ConsoleInterrupt();
+                return await new BackupCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole)
+                    .RunAsync(backupFlags, interrupt.Token);
+            }
+
+            case ["restore", .. var restoreFlags]:
+            {
+                // Nor before a restore: the database it replaces may be sealed with another key, or not be there at all.
+                using var interrupt = new ConsoleInterrupt();
+                return await new RestoreCommand(app.Services, Passphrase.OnConsole(), Console.Out, Console.Error, ProgressBar.OnConsole)
+                    .RunAsync(restoreFlags, interrupt.Token);
+            }
+
             case ["scan", .. var evaluateArgs] when evaluateArgs.Contains(ScanEvaluateCommand.Flag):
                 return await new ScanEvaluateCommand(() => LoadedContent(app.Services), Console.Out, Console.Error).RunAsync(evaluateArgs);
             case ["scan", .. var scanArgs]:

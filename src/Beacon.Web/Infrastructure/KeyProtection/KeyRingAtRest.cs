@@ -36,8 +36,7 @@ public static class KeyRingAtRest
                 _ = KekXml.Decrypt(element, kek);
             }
 
-            var plain = xml.DescendantsAndSelf()
-                .Where(e => (bool?)e.Attribute(RequiresEncryption) == true && !e.Ancestors(EncryptedSecret).Any()).ToList();
+            var plain = SecretsInClear(xml);
             foreach (var element in plain)
             {
                 var info = encryptor.Encrypt(element);
@@ -55,6 +54,10 @@ public static class KeyRingAtRest
         await db.SaveChangesAsync(ct);
         return sealedNow;
     }
+
+    /// <summary>The key secrets in a stored key's XML that no key-encryption key seals (stored before ADR-008).</summary>
+    internal static List<XElement> SecretsInClear(XElement xml) => xml.DescendantsAndSelf()
+        .Where(e => (bool?)e.Attribute(RequiresEncryption) == true && !e.Ancestors(EncryptedSecret).Any()).ToList();
 
     /// <summary>Before the host starts (the CLI): only when the database already has its tables.</summary>
     public static async Task OpenIfMigratedAsync(IServiceProvider services, CancellationToken ct)
