@@ -11,7 +11,14 @@ public sealed class Latencies
 
     public void Add(string kind, double ms) => _times.GetOrAdd(kind, _ => []).Add(ms);
 
+    private readonly ConcurrentDictionary<string, int> _reasons = new(StringComparer.Ordinal);
+
     public void Fail(string kind) => _failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
+
+    /// <summary>Why a request failed (the status and where it redirected, or the exception), counted per reason.</summary>
+    public void Reason(string kind, string reason) => _reasons.AddOrUpdate($"{kind}: {reason}", 1, (_, n) => n + 1);
+
+    public IEnumerable<string> Reasons => _reasons.OrderByDescending(r => r.Value).Take(12).Select(r => $"  {r.Value,6} x {r.Key}");
 
     public int Count(string kind) => _times.TryGetValue(kind, out var bag) ? bag.Count : 0;
 

@@ -46,6 +46,15 @@ public static partial class LoadCommand
             Console.WriteLine(line);
         }
 
+        if (times.Failures > 0)
+        {
+            Console.WriteLine("Failures by reason:");
+            foreach (var line in times.Reasons)
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Screens saved (finished, acknowledged): {times.Count("screen finish")} = {times.Count("screen finish") / elapsed:F1}/s"));
         return 0;

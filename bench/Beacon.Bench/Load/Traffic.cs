@@ -20,7 +20,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
         {
             using var r = await visitor.Client.GetAsync(path, ct);
             await r.Content.ReadAsByteArrayAsync(ct);
-            return r.StatusCode == HttpStatusCode.OK;
+            return Check("public GET", r, r.StatusCode == HttpStatusCode.OK);
         });
     }
 
@@ -34,7 +34,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
                 ["Input.County"] = "placer", ["Input.What"] = $"Load test tip {marker}: saw a teenager with hotel key cards.",
                 ["Input.Where"] = "Bus stop", ["Input.When"] = "Last night", ["Input.Who"] = "", ["Input.Contact"] = "", ["Input.Website"] = "",
             }, ct);
-            var stored = r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString == "/tip/thanks";
+            var stored = Check("tip POST", r, r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString == "/tip/thanks");
             if (stored)
             {
                 acks.Add("tip", marker);
@@ -60,7 +60,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
             var stamp = await TimedAsync("screen GET", async () =>
             {
                 using var r = await staff.Client.GetAsync($"/screening/edit/{id}", ct);
-                return r.StatusCode == HttpStatusCode.OK ? StampOf(await r.Content.ReadAsStringAsync(ct)) : null;
+                return Check("screen GET", r, r.StatusCode == HttpStatusCode.OK) ? StampOf(await r.Content.ReadAsStringAsync(ct)) : null;
             });
             if (stamp is not { } s || await SaveScreenAsync("screen finish", id, s, reference, finish: true, ct) is null)
             {
@@ -76,7 +76,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
         {
             using var r = await staff.Client.GetAsync($"/screening/{id}", ct);
             await r.Content.ReadAsByteArrayAsync(ct);
-            return r.StatusCode == HttpStatusCode.OK;
+            return Check("screen view", r, r.StatusCode == HttpStatusCode.OK);
         });
     }
 
@@ -96,7 +96,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
             {
                 using var r = await staff.PostAsync($"/cases/{c}/notes/new",
                     new() { ["text"] = $"Load test note {marker} (synthetic text).", ["recordId"] = recordId.ToString() }, ct);
-                return r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.StartsWith($"/cases/{c}#", StringComparison.Ordinal) == true;
+                return Check("note POST", r, r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.StartsWith($"/cases/{c}#", StringComparison.Ordinal) == true);
             });
             if (stored)
             {
@@ -116,7 +116,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
             using var r = await staff.PostAsync(path, form.Fields(reference, finish, stamp), ct);
             var location = r.StatusCode == HttpStatusCode.Redirect ? r.Headers.Location?.OriginalString ?? "" : "";
             var match = ScreenPath().Match(location);
-            if (!match.Success || match.Groups[1].Value != (finish ? "" : "edit/"))
+            if (!Check(kind, r, match.Success && match.Groups[1].Value == (finish ? "" : "edit/")))
             {
                 return (Guid?)null;
             }
@@ -125,6 +125,17 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
             acks.Add(finish ? "finish" : "draft", reference, saved);
             return saved;
         });
+    }
+
+    /// <summary>Notes why a response is not the one that acknowledges: its status and where it redirects.</summary>
+    private bool Check(string kind, HttpResponseMessage r, bool ok)
+    {
+        if (!ok)
+        {
+            times.Reason(kind, $"{(int)r.StatusCode} {r.Headers.Location?.OriginalString}");
+        }
+
+        return ok;
     }
 
     private async Task<bool> TimedAsync(string kind, Func<Task<bool>> request) =>
@@ -151,6 +162,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             times.Fail(kind);
+            times.Reason(kind, ex.GetType().Name);
             return default;
         }
     }
