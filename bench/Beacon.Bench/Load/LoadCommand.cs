@@ -33,8 +33,8 @@ public static partial class LoadCommand
 
         using var acks = new Acks(o.Get("--acks"));
         var times = new Latencies();
-        var traffic = new Traffic(staff, visitor, acks, times, form, caseId);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var traffic = new Traffic(staff, visitor, acks, times, form, caseId, stop.Token);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(traffic, times, screensOnly, stop.Token))));
         var elapsed = clock.Elapsed.TotalSeconds;

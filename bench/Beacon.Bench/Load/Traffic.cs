@@ -9,7 +9,7 @@ namespace Beacon.Bench.Load;
 /// says it was stored. A write that fails (refused, timed out, the server gone) is not acknowledged and is not
 /// retried with the same marker, except the case note, whose form carries its record id and is safe to send again.
 /// </summary>
-public sealed partial class Traffic(Session staff, Session visitor, Acks acks, Latencies times, ScreenForm form, Guid? caseId)
+public sealed partial class Traffic(Session staff, Session visitor, Acks acks, Latencies times, ScreenForm form, Guid? caseId, CancellationToken stop)
 {
     private static readonly string[] PublicPages = ["/", "/learn", "/tip", "/check", "/report"];
 
@@ -158,6 +158,11 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
             }
 
             return result;
+        }
+        catch (TaskCanceledException) when (stop.IsCancellationRequested)
+        {
+            // In flight when the run's time ran out: neither answered nor failed.
+            return default;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
