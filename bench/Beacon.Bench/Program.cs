@@ -2,6 +2,17 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Beacon.Bench -- --filter '*'
 // dotnet run -c Release --project bench/Beacon.Bench -- figures --url ... (bench/figures.sh runs it)
+// ... -- load --url ... / load-check --acks ... (bench/load.sh and bench/crash.sh run them)
+if (args is ["load", ..])
+{
+    return await Beacon.Bench.Load.LoadCommand.RunAsync(args[1..]);
+}
+
+if (args is ["load-check", ..])
+{
+    return await Beacon.Bench.Load.LoadCheck.RunAsync(args[1..]);
+}
+
 if (args is ["figures", ..])
 {
     return await Beacon.Bench.Figures.FiguresBench.RunAsync(args[1..]);

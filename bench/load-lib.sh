@@ -1,0 +1,37 @@
+# Shared by bench/load.sh and bench/crash.sh (sourced, not run): publish Beacon (Release) and the bench once, start
+# Beacon on loopback on a fresh SQLite file with a key-encryption key given on the command line, seed the demo data and
+# take a Placer caseworker's account from what seed-demo prints. Set BEACON_APP=<dir> to reuse a published app.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=$(mktemp -d)
+pid=
+trap 'if [[ -n $pid ]]; then kill $pid 2>/dev/null || true; fi; rm -rf "$out"' EXIT
+app=${BEACON_APP:-$out/app}
+[[ -f $app/beacon.dll ]] || dotnet publish "$root/src/Beacon.Web" -c Release -o "$app" --nologo -v quiet >/dev/null
+dotnet build "$root/bench/Beacon.Bench" -c Release --nologo -v quiet >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+url="http://127.0.0.1:$port"
+db="$out/beacon.db"
+kek=$(openssl rand -base64 32)
+# The server's settings, the same for load-check: the limits meant for one visitor's address are lifted (every
+# request here comes from 127.0.0.1) and the retention purge is off so that it does not write during the run.
+settings=(--Beacon:Database:Provider Sqlite --Beacon:Database:ConnectionString "Data Source=$db"
+  --Beacon:KeyEncryptionKey "$kek" --Beacon:RateLimits:SignInPerMinute 1000 --Beacon:RateLimits:TipsPerHour 1000000
+  --Beacon:Retention:Enabled false)
+
+start_beacon() {
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$app/beacon.dll" --urls "$url" "${settings[@]}" >>"$out/log" 2>&1 &
+  pid=$!
+  until curl -fs "$url/health/ready" >/dev/null 2>&1; do
+    kill -0 $pid 2>/dev/null || { cat "$out/log"; exit 1; }
+    sleep 0.1
+  done
+}
+
+bench() { dotnet run -c Release --no-build --project "$root/bench/Beacon.Bench" -- "$@"; }
+
+start_beacon
+kill $pid; wait $pid 2>/dev/null || true
+ASPNETCORE_ENVIRONMENT=Production dotnet "$app/beacon.dll" seed-demo --yes-demo-data "${settings[@]}" >"$out/accounts" 2>>"$out/log"
+line=$(grep -m1 -E '^placer-[a-z]+-caseworker1@' "$out/accounts")
+account=(--email "$(awk '{print $1}' <<<"$line")" --password "$(sed -E 's/.*password: ([^ ]+).*/\1/' <<<"$line")"
+  --key "$(sed -E 's/.*key: (.*)$/\1/' <<<"$line")")
