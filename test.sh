@@ -19,6 +19,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDTERMINALLOGGER=off # plain lines, so that the summaries can be read back from the logs
+# The test hosts watch files (configuration, static-file versions); each watcher is an inotify instance, and a
+# user may hold 128 of them across every process. Many hosts in one run (and other work on the machine) reached
+# that limit; polling needs none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 unset BEACON_TEST_PROVIDER BEACON_TEST_POSTGRES # pass 1 is SQLite whatever the caller's shell holds
 
 configuration=Debug
