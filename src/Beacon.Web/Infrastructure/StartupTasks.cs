@@ -44,7 +44,13 @@ public sealed class StartupTasks(
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // Migrate only when something is pending: on every later start it would diff the whole model against the last
+        // migration's snapshot first. A start that applies migrations still runs that check.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         // Before anything asks Data Protection for its key ring (which would quietly replace keys it cannot open).
         var sealedKeys = await KeyProtection.KeyRingAtRest.OpenAsync(db, services.GetRequiredService<KeyProtection.KeyEncryptionKey>(), ct);
         if (sealedKeys > 0)

@@ -17,9 +17,13 @@ public sealed class LearnContent
     {
         var root = options.Value.ResolveContentPath();
         Catalog = IndicatorCatalog.Load(Path.Combine(root, "catalog", "indicators.json"));
+        // The scanners need only the catalog and take the longest (docs/performance.md, Start-up): built beside the
+        // Learn pages and the courses. A failure is rethrown here as it was thrown, for the start-up check to report.
+        var catalog = Catalog;
+        var scanners = Task.Run(() => NoteScanners.Load(Path.Combine(root, "scanner"), catalog));
         Library = ContentLoader.Load(Path.Combine(root, "learn"), Catalog);
-        Scanners = NoteScanners.Load(Path.Combine(root, "scanner"), Catalog);
         Training = TrainingLoader.Load(Path.Combine(root, "training"), Library, Catalog);
+        Scanners = scanners.GetAwaiter().GetResult();
         foreach (var problem in Library.Problems.Concat(Training.Problems))
         {
             logger.LogError("Content problem: {Problem}", problem);
