@@ -84,6 +84,7 @@ public static class BeaconApp
             {
                 o.Filters.Add<FormProblemFilter>();
                 o.Filters.Add<CheckboxValues>();
+                o.Filters.Add<NulInForms>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

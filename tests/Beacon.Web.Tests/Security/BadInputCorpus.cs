@@ -23,8 +23,12 @@ public enum Malformation
     TooManyFields,
     /// <summary>A multipart body with no boundary: 400, "could not be read" named.</summary>
     BrokenMultipart,
-    /// <summary>Bytes that are not UTF-8, a NUL and a bidi override in every field: no 500.</summary>
+    /// <summary>Bytes that are not UTF-8 and a bidi override in each field: no 500.</summary>
     InvalidUtf8,
+    /// <summary>A NUL in every field of a url-encoded form: the form reader refuses it, 400 "could not be read".</summary>
+    Nul,
+    /// <summary>A NUL in each field of a multipart form, which reads it as it is (PostgreSQL's text cannot hold one): no 500.</summary>
+    MultipartNul,
     /// <summary>Numbers at and past the edges of int and long in every number-like field: no 500.</summary>
     HugeNumbers,
     /// <summary>The first and last day a date can hold in every date or time field: no 500.</summary>
@@ -120,9 +124,11 @@ public static partial class BadInputCorpus
         return content;
     }
 
-    /// <summary>A marker followed by bytes that are not UTF-8 (a lone continuation byte, an overlong form, 0xFF), a NUL and a bidi override.</summary>
+    /// <summary>A marker followed by bytes that are not UTF-8 (a lead byte without its continuation, an overlong form, 0xFF) and a bidi override.</summary>
     public static byte[] InvalidUtf8(string marker) =>
-        [.. Encoding.ASCII.GetBytes(marker + " "), 0xC3, 0x28, 0xC0, 0xAF, 0xFF, 0xFE, 0x00, .. Encoding.UTF8.GetBytes("\u202E end")];
+        [.. Encoding.ASCII.GetBytes(marker + " "), 0xC3, 0x28, 0xC0, 0xAF, 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\u202E end")];
+
+    public static string WithNul(string marker) => marker + " before\0after";
 
     [GeneratedRegex("zq1x[0-9a-f]{4}[0-9]{6}")]
     private static partial Regex MarkerPattern();

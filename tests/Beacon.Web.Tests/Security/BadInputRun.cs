@@ -32,6 +32,9 @@ public sealed partial class BadInputRun(BadInputSite site)
     /// <summary>How many requests of each case got each status, for the test's output.</summary>
     public SortedDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The time the requests of each case took, for the test's output (the class must stay quick).</summary>
+    public SortedDictionary<string, TimeSpan> Durations { get; } = new(StringComparer.Ordinal);
+
     public BadInputSite Site => site;
 
     public static string Text(string key, string language = "en") =>
@@ -43,7 +46,7 @@ public sealed partial class BadInputRun(BadInputSite site)
         Malformation.NoToken or Malformation.OtherUsersToken or Malformation.AnonymousToken => (400, "Error.Refused.Token"),
         Malformation.PlainText or Malformation.Json => (415, "Error.Refused.NotAForm"),
         Malformation.Oversized or Malformation.TooManyFields => (413, "Error.Refused.TooLarge"),
-        Malformation.BrokenMultipart => (400, "Error.Refused.Unreadable"),
+        Malformation.BrokenMultipart or Malformation.Nul => (400, "Error.Refused.Unreadable"),
         _ => null,
     } : null;
 
@@ -51,9 +54,11 @@ public sealed partial class BadInputRun(BadInputSite site)
     public async Task<(SentRequest Sent, string Body)> SendAsync(
         Sender sender, string target, string malformation, HttpRequestMessage request, IReadOnlyDictionary<string, FormField> marked, bool reached)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await sender.Client.SendAsync(request);
         Sent++;
         var body = await response.Content.ReadAsStringAsync();
+        Durations[malformation] = Durations.GetValueOrDefault(malformation) + System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString;
         var accepted = status is >= 300 and < 400
@@ -74,8 +79,10 @@ public sealed partial class BadInputRun(BadInputSite site)
     /// <summary>Reads a page as its sender (a redirect's target, a page of the crawl) and checks what it shows.</summary>
     public async Task<string?> ReadAsync(Sender sender, string path)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await sender.Client.GetAsync(path);
         Sent++;
+        Durations["(reading pages)"] = Durations.GetValueOrDefault("(reading pages)") + System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var body = await response.Content.ReadAsStringAsync();
         if ((int)response.StatusCode >= 500)
         {
@@ -147,7 +154,9 @@ public sealed partial class BadInputRun(BadInputSite site)
         return text.Contains(Text(key), StringComparison.Ordinal) || text.Contains(Text(key, "es"), StringComparison.Ordinal);
     }
 
-    private static string Heading(string body) => H1().Match(body) is { Success: true } h ? $" (the page says \"{WebUtility.HtmlDecode(h.Groups[1].Value).Trim()}\")" : "";
+    private static string Heading(string body) =>
+        (H1().Match(body) is { Success: true } h ? $" (the page says \"{WebUtility.HtmlDecode(h.Groups[1].Value).Trim()}\"" : " (") +
+        (Reason().Match(body) is { Success: true } r ? $": \"{WebUtility.HtmlDecode(r.Groups[1].Value).Trim()[..Math.Min(60, r.Groups[1].Value.Trim().Length)]}…\")" : ")");
 
     [GeneratedRegex("/account/(sign-in|access-denied)|^/error", RegexOptions.IgnoreCase)]
     private static partial Regex Refusal();
@@ -155,6 +164,9 @@ public sealed partial class BadInputRun(BadInputSite site)
     /// <summary>ASP.NET Core's default model-binding and validation messages, which name C# properties and are never translated.</summary>
     [GeneratedRegex("is not valid for [A-Za-z.\\[\\]0-9]+\\.|The value '[^']*' is (not valid|invalid)\\.|The field [A-Za-z.]+ must be a number|The supplied value is invalid|parameter or property was not provided|A value is required\\.|The [A-Za-z.]+ field is required\\.")]
     private static partial Regex FrameworkMessage();
+
+    [GeneratedRegex("<p id=\"error-reason\">(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex Reason();
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]
     private static partial Regex H1();

@@ -24,7 +24,12 @@ public sealed class FormRequests(string action, IReadOnlyList<FormField> fields,
         Malformation.TooManyFields => [Make(malformation, Plain().Concat(Enumerable.Range(0, 1100).Select(i => Pair($"extra{i}", "1"))), token)],
         Malformation.BrokenMultipart => [Raw(malformation, "multipart/form-data",
             Encoding.UTF8.GetBytes($"--x\r\nContent-Disposition: form-data; name=\"{HtmlFormScanner.TokenField}\"\r\n\r\n{token}\r\n--x--"))],
-        Malformation.InvalidUtf8 => [Marked(malformation, _ => true, BadInputCorpus.InvalidUtf8)],
+        // Like the injection below: a typed field at a time (so that a valid form stores it, a NUL included), then the rest.
+        Malformation.InvalidUtf8 => fields.Where(Typed).Select(field => Marked(malformation, f => ReferenceEquals(f, field), BadInputCorpus.InvalidUtf8))
+            .Concat(fields.Any(f => !Typed(f)) ? [Marked(malformation, f => !Typed(f), BadInputCorpus.InvalidUtf8)] : []),
+        // Every field, and one more so that a form with no field of its own carries a NUL too.
+        Malformation.Nul => [Marked(malformation, _ => true, m => Encoding.UTF8.GetBytes(BadInputCorpus.WithNul(m)), extra: "note")],
+        Malformation.MultipartNul => fields.Where(Typed).Select(field => Multipart(malformation, field)),
         Malformation.HugeNumbers when fields.Any(BadInputCorpus.IsNumberLike) =>
             BadInputCorpus.HugeNumbers.Select(n => Make(malformation, fields.Select(f => Pair(f.Name, BadInputCorpus.IsNumberLike(f) ? n : f.Value)), token)),
         Malformation.ExtremeDates when fields.Any(BadInputCorpus.IsDateLike) =>
@@ -50,10 +55,11 @@ public sealed class FormRequests(string action, IReadOnlyList<FormField> fields,
     private IEnumerable<KeyValuePair<string, byte[]>> Replace(string name, byte[] value) =>
         fields.Any(f => f.Name == name) ? fields.Select(f => f.Name == name ? new(f.Name, value) : Pair(f.Name, f.Value)) : Plain().Append(new(name, value));
 
-    private CorpusRequest Marked(Malformation malformation, Func<FormField, bool> which, Func<string, byte[]> value)
+    private CorpusRequest Marked(Malformation malformation, Func<FormField, bool> which, Func<string, byte[]> value, string? extra = null)
     {
         var marked = new Dictionary<string, FormField>(StringComparer.Ordinal);
-        var pairs = fields.Select(f =>
+        var all = extra is null ? fields : [.. fields, new FormField(extra, FieldKind.Unseen, "", "")];
+        var pairs = all.Select(f =>
         {
             if (!which(f))
             {
@@ -65,6 +71,24 @@ public sealed class FormRequests(string action, IReadOnlyList<FormField> fields,
             return new KeyValuePair<string, byte[]>(f.Name, value(marker));
         }).ToList();
         return new CorpusRequest(malformation.ToString(), Post(FreshRecordIds(pairs), token), marked);
+    }
+
+    /// <summary>The form as multipart/form-data (as a form with a file box sends it), one field with a NUL.</summary>
+    private CorpusRequest Multipart(Malformation malformation, FormField nul)
+    {
+        var marker = BadInputCorpus.NewMarker();
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FreshRecordIds(fields.Select(f => ReferenceEquals(f, nul) ? Pair(f.Name, BadInputCorpus.WithNul(marker)) : Pair(f.Name, f.Value))))
+        {
+            content.Add(new ByteArrayContent(value), name);
+        }
+
+        if (token is not null)
+        {
+            content.Add(new StringContent(token), HtmlFormScanner.TokenField);
+        }
+
+        return new(malformation.ToString(), new HttpRequestMessage(HttpMethod.Post, action) { Content = content }, new Dictionary<string, FormField> { [marker] = nul });
     }
 
     private CorpusRequest Make(Malformation malformation, IEnumerable<KeyValuePair<string, byte[]>> pairs, string? withToken) =>
