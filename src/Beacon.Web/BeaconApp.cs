@@ -66,6 +66,8 @@ public static class BeaconApp
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditTrail>();
         services.AddApiProblems();
+        // Before AddRazorPages, whose own adapter provider is added only when there is none.
+        services.AddBindingMessages();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -89,8 +91,6 @@ public static class BeaconApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        // After AddRazorPages: its data-annotations set-up adds the implicit "required" that this gives a message to.
-        services.AddBindingMessages();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "beacon.af";

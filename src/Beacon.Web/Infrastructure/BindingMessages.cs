@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.Extensions.Localization;
 
 namespace Beacon.Web.Infrastructure;
@@ -18,6 +18,7 @@ public static class BindingMessages
 
     public static IServiceCollection AddBindingMessages(this IServiceCollection services)
     {
+        services.AddSingleton<IValidationAttributeAdapterProvider, RequiredMessage>();
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var t = factory.Create(typeof(SharedResource));
@@ -33,34 +34,26 @@ public static class BindingMessages
             m.SetMissingBindRequiredValueAccessor(_ => t[Missing]);
             m.SetMissingKeyOrValueAccessor(() => t[Missing]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => t[Missing]);
-            o.ModelMetadataDetailsProviders.Add(new ImplicitRequiredMessage());
         });
         return services;
     }
 
     /// <summary>
-    /// Gives the "required" that MVC adds to every non-nullable property a message key the localizer knows: the one it
-    /// adds to a reference type here, and for a value type (a bool, a Guid) one given here first, which MVC then uses
-    /// instead of making its own.
+    /// Gives the "required" that MVC adds by itself (to every non-nullable property) a message key the localizer knows.
+    /// Every validation attribute passes through here on its way to a validator, the implicit one included.
     /// </summary>
-    private sealed class ImplicitRequiredMessage : IValidationMetadataProvider
+    private sealed class RequiredMessage : IValidationAttributeAdapterProvider
     {
-        public void CreateValidationMetadata(ValidationMetadataProviderContext context)
+        private readonly ValidationAttributeAdapterProvider _inner = new();
+
+        public IAttributeAdapter? GetAttributeAdapter(ValidationAttribute attribute, IStringLocalizer? stringLocalizer)
         {
-            var validators = context.ValidationMetadata.ValidatorMetadata;
-            foreach (var required in validators.OfType<RequiredAttribute>())
+            if (attribute is RequiredAttribute { ErrorMessage: null, ErrorMessageResourceType: null } required)
             {
-                if (required.ErrorMessage is null && required.ErrorMessageResourceType is null)
-                {
-                    required.ErrorMessage = Missing;
-                }
+                required.ErrorMessage = Missing;
             }
 
-            var type = context.Key.ModelType;
-            if (type.IsValueType && Nullable.GetUnderlyingType(type) is null && !validators.OfType<RequiredAttribute>().Any())
-            {
-                validators.Add(new RequiredAttribute { ErrorMessage = Missing });
-            }
+            return _inner.GetAttributeAdapter(attribute, stringLocalizer);
         }
     }
 }
