@@ -65,6 +65,9 @@ public static class BeaconApp
         services.AddIntake();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditTrail>();
+        services.AddApiProblems();
+        // Before AddRazorPages, whose own adapter provider is added only when there is none.
+        services.AddBindingMessages();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -78,6 +81,12 @@ public static class BeaconApp
                 o.Conventions.AuthorizeFolder("/Youth", Policies.Cases);
                 o.Conventions.AuthorizeFolder("/Reporting", Policies.Reports);
                 o.Conventions.AuthorizeFolder("/Scanning", Policies.StaffSession);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<FormProblemFilter>();
+                o.Filters.Add<CheckboxValues>();
+                o.Filters.Add<NulInForms>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -102,11 +111,18 @@ public static class BeaconApp
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                // A request refused while its body was read (too large, cut short) is the client's: its 4xx, not a 500.
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        // An /api client reads problem details; a person reads the error page.
+        app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiProblems.IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRememberedLanguageFromQuery();
@@ -130,6 +146,11 @@ public static class BeaconApp
         // "{*path}", not MapFallback's default "{*path:nonfile}": /missing.ics must be a 404 too.
         app.MapFallback("{*path}", context =>
         {
+            if (ApiProblems.IsApi(context))
+            {
+                return ApiProblems.FallbackAsync(context);
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }).AllowAnonymous();
