@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/Beacon.Bench -- --filter '*'
 // dotnet run -c Release --project bench/Beacon.Bench -- figures --url ... (bench/figures.sh runs it)
 // ... -- load --url ... / load-check --acks ... (bench/load.sh and bench/crash.sh run them)
+// ... -- sign-in --url ... (bench/web.sh runs it: a staff member's cookie for wrk)
 if (args is ["load", ..])
 {
     return await Beacon.Bench.Load.LoadCommand.RunAsync(args[1..]);
@@ -11,6 +12,11 @@ if (args is ["load", ..])
 if (args is ["load-check", ..])
 {
     return await Beacon.Bench.Load.LoadCheck.RunAsync(args[1..]);
+}
+
+if (args is ["sign-in", ..])
+{
+    return await Beacon.Bench.Load.SignInCommand.RunAsync(args[1..]);
 }
 
 if (args is ["figures", ..])

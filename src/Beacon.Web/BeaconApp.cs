@@ -43,6 +43,7 @@ public static class BeaconApp
         // Spanish text stays readable in the page source instead of becoming numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<ContactDirectory>();
+        services.AddPublicPageCache();
         services.AddScoped<CurrentJurisdiction>();
         services.AddSingleton<LearnContent>();
         services.AddSingleton<ZipLookup>();
@@ -131,8 +132,15 @@ public static class BeaconApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication: the public pages' cache serves and keeps only what a visitor who is not signed in sees.
+        app.UseOutputCache();
 
         app.MapRazorPages();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BeaconOptions>>().Value.BenchmarkCeiling)
+        {
+            app.MapGet("/bench/ceiling", () => "Beacon").AllowAnonymous();
+        }
+
         app.MapTaskForceCalendar();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })

@@ -94,5 +94,5 @@ public static partial class LoadCommand
     }
 
     [GeneratedRegex("href=\"/cases/([0-9a-f-]{36})\"")]
-    private static partial Regex CaseLink();
+    internal static partial Regex CaseLink();
 }

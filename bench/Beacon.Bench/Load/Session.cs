@@ -13,10 +13,15 @@ namespace Beacon.Bench.Load;
 /// </summary>
 public sealed partial class Session(string url, Session.Account? account)
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler
+    private readonly SocketsHttpHandler _handler = new()
     {
         CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true, MaxConnectionsPerServer = 64,
-    }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+    };
+
+    private HttpClient? _http;
+
+    private HttpClient _client => LazyInitializer.EnsureInitialized(ref _http,
+        () => new HttpClient(_handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) });
 
     private readonly SemaphoreSlim _signing = new(1, 1);
     private string? _token;
@@ -25,6 +30,9 @@ public sealed partial class Session(string url, Session.Account? account)
     public sealed record Account(string Email, string Password, string Key);
 
     public HttpClient Client => _client;
+
+    /// <summary>The session's cookies as a <c>Cookie</c> header, for a tool that sends requests of its own (wrk).</summary>
+    public string CookieHeader => _handler.CookieContainer.GetCookieHeader(new Uri(url));
 
     /// <summary>Signs in (for staff) and takes the antiforgery token, before the load starts.</summary>
     public async Task ReadyAsync(CancellationToken ct) => await RefreshAsync(ct);

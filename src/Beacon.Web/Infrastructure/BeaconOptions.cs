@@ -29,6 +29,12 @@ public sealed class BeaconOptions
     /// <summary>Where to keep the key when <see cref="KeyEncryptionKey"/> is empty; empty for beside the SQLite file.</summary>
     public string KeyEncryptionKeyFile { get; set; } = "";
 
+    /// <summary>
+    /// Maps <c>GET /bench/ceiling</c>, which answers a constant string through the whole middleware pipeline: the
+    /// ceiling that <c>bench/web.sh</c> compares the pages with. Off unless a benchmark turns it on.
+    /// </summary>
+    public bool BenchmarkCeiling { get; set; }
+
     public SessionOptions Sessions { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();

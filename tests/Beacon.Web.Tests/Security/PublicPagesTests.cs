@@ -29,10 +29,10 @@ public sealed class PublicPagesTests(BeaconFactory factory) : IClassFixture<Beac
     }
 
     [Fact]
-    public async Task Language_PostSpanish_IsRememberedAcrossPages()
+    public async Task Language_SwitchToSpanish_IsRememberedAcrossPages()
     {
         var client = factory.CreateBrowserLikeClient();
-        var switched = await client.PostFormAsync("/county", new Dictionary<string, string> { ["lang"] = "es", ["returnUrl"] = "/county?lang=en" }, "/language");
+        var switched = await client.GetAsync("/language?lang=es&returnUrl=" + Uri.EscapeDataString("/county?lang=en"));
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/county", switched.Headers.Location?.OriginalString);
@@ -55,8 +55,7 @@ public sealed class PublicPagesTests(BeaconFactory factory) : IClassFixture<Beac
     [Fact]
     public async Task Language_OffSiteReturnUrl_GoesHomeInstead()
     {
-        var response = await factory.CreateBrowserLikeClient().PostFormAsync("/",
-            new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "https://evil.example/" }, "/language");
+        var response = await factory.CreateBrowserLikeClient().GetAsync("/language?lang=en&returnUrl=" + Uri.EscapeDataString("https://evil.example/"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

@@ -176,7 +176,7 @@ public sealed class QuizFlowTests(BeaconFactory factory) : IClassFixture<BeaconF
     public async Task Spanish_CourseAndQuiz_AreInSpanish()
     {
         var (_, client) = await TeacherAsync();
-        await client.PostFormAsync("/", new Dictionary<string, string> { ["lang"] = "es", ["returnUrl"] = "/" }, "/language");
+        await client.GetAsync("/language?lang=es&returnUrl=/");
         var course = factory.Course(TrainingKit.DutyToReport, "es");
 
         var page = await client.GetStringAsync($"/training/{TrainingKit.DutyToReport}");

@@ -1,12 +1,14 @@
 using Beacon.Data;
 using Beacon.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Beacon.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Beacon.Web.Features.Jurisdictions;
 
 /// <summary>The jurisdictions and their contacts, read on every page by the help bar, so cached.</summary>
-public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
+public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache cache, IOutputCacheStore pages)
 {
     private const string CacheKey = "beacon:jurisdictions";
 
@@ -31,6 +33,10 @@ public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache c
     public async Task<IReadOnlyList<Contact>> NationalContactsAsync(CancellationToken ct = default) =>
         (await AllAsync(ct)).Where(j => j.IsNational).SelectMany(j => j.Contacts).OrderBy(c => c.Kind).ToList();
 
-    /// <summary>Call after an administrator changes a jurisdiction or a contact.</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
+    /// <summary>Call after an administrator changes a jurisdiction or a contact: the public pages that show them are dropped too.</summary>
+    public async Task InvalidateAsync(CancellationToken ct = default)
+    {
+        cache.Remove(CacheKey);
+        await PublicPageCache.EvictAsync(pages, ct);
+    }
 }

@@ -5,22 +5,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beacon.Web.Features.Language;
 
-/// <summary>The language switch: remembers the choice in the culture cookie and goes back where the visitor was.</summary>
+/// <summary>
+/// The language switch: remembers the choice in the culture cookie and goes back where the visitor was. A GET form
+/// (a preference, like <c>?lang=</c> on any page), so that the layout carries no antiforgery token and a public page
+/// is the same for every visitor in one language: what lets it be served from the output cache.
+/// </summary>
 [AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
-    public void OnGet()
+    public IActionResult OnGet(string? lang, string? returnUrl)
     {
-    }
+        if (lang is null)
+        {
+            return Page();
+        }
 
-    public IActionResult OnPost(string? lang, string? returnUrl)
-    {
         if (!Localization.IsSupported(lang))
         {
             return BadRequest();
         }
 
-        Localization.Remember(Response, lang!);
+        Localization.Remember(Response, lang);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? StripLangQuery(returnUrl!) : "/");
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beacon.Web.Features.Learn;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Beacon.Web.Infrastructure.PublicPageCache.PolicyName)]
 public sealed class IndexModel(LearnContent content) : PageModel
 {
     public IReadOnlyList<LearnPage> Pages { get; private set; } = [];

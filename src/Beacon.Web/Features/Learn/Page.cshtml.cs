@@ -7,6 +7,7 @@ namespace Beacon.Web.Features.Learn;
 
 /// <summary>One Learn page in the visitor's language, its sources, and the pages before and after it.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Beacon.Web.Infrastructure.PublicPageCache.PolicyName)]
 public sealed class ArticleModel(LearnContent content) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     public LearnPage? Current { get; private set; }

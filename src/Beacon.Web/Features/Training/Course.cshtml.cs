@@ -10,6 +10,7 @@ namespace Beacon.Web.Features.Training;
 
 /// <summary>A course's lessons and quiz; for a staff member, their standing, attempts and certificates.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Beacon.Web.Infrastructure.PublicPageCache.PolicyName)]
 public sealed class CourseModel(LearnContent content, TrainingRecords records, BeaconDbContext db) : CoursePageModel(content)
 {
     public const int AttemptsShown = 10;

@@ -7,6 +7,7 @@ namespace Beacon.Web.Features.Training;
 
 /// <summary>The courses: everyone sees them all; a staff member also sees where they stand on each.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Beacon.Web.Infrastructure.PublicPageCache.PolicyName)]
 public sealed class IndexModel(TrainingRecords records) : PageModel
 {
     public IReadOnlyList<Course> Courses { get; private set; } = [];

@@ -7,6 +7,7 @@ namespace Beacon.Web.Features.Training;
 
 /// <summary>One lesson of a course, with its sources and the lessons before and after it.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Beacon.Web.Infrastructure.PublicPageCache.PolicyName)]
 public sealed class LessonModel(LearnContent content) : CoursePageModel(content)
 {
     public LearnPage Lesson { get; private set; } = null!;

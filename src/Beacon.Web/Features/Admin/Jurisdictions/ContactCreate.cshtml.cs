@@ -57,7 +57,7 @@ public sealed class ContactCreateModel(
             return Page();
         }
 
-        directory.Invalidate();
+        await directory.InvalidateAsync(CancellationToken.None); // saved already: drop the cached copies even if the request is gone
         AdminNotice.Set(TempData, "Contacts.Added", values.NameEn);
         return RedirectToPage("Edit", new { id });
     }

@@ -55,7 +55,7 @@ public sealed class ContactEditModel(
             // The shipped seed document vouched for the old values, not for these: the typed source now does.
             contact.SourceSeed = null;
             await db.SaveChangesAsync(ct);
-            directory.Invalidate();
+            await directory.InvalidateAsync(CancellationToken.None); // saved already: drop the cached copies even if the request is gone
         }
 
         AdminNotice.Set(TempData, "Contacts.Saved", values.NameEn);

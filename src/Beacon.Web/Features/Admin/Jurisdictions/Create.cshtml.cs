@@ -59,7 +59,7 @@ public sealed class CreateModel(
             return Page();
         }
 
-        directory.Invalidate();
+        await directory.InvalidateAsync(CancellationToken.None); // saved already: drop the cached copies even if the request is gone
         AdminNotice.Set(TempData, "Jurisdictions.Added", values.NameEn);
         return RedirectToPage("Edit", new { id });
     }

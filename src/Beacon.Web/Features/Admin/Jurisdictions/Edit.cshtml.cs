@@ -88,7 +88,7 @@ public sealed class EditModel(
         await db.Agencies.Where(a => a.JurisdictionId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TriagesIntake, a => triagers.Contains(a.Id)), ct);
         await transaction.CommitAsync(ct);
-        directory.Invalidate();
+        await directory.InvalidateAsync(CancellationToken.None); // saved already: drop the cached copies even if the request is gone
         AdminNotice.Set(TempData, "Jurisdictions.Saved", values.NameEn);
         return RedirectToPage("Index");
     }
