@@ -7,7 +7,10 @@
 #   3. builds Beacon.slnx once (warnings are errors, see Directory.Build.props);
 #   4. pass 1: every test project in Beacon.slnx, on SQLite;
 #   5. pass 2: the data tests (Category=Data) again, on a throwaway PostgreSQL cluster of its own
-#      (scripts/with-postgres.sh), removed afterwards.
+#      (scripts/with-postgres.sh), removed afterwards;
+#   6. the crash check (bench/crash-ci.sh, about 30 s): Beacon as built in step 3 under 10 s of mixed load, killed
+#      with SIGKILL half-way and restarted; every acknowledged write must be there and the audit chain verify.
+#      Skipped when BEACON_TEST_FILTER is set.
 #
 # The last line is "N passed, N failed, N skipped", summed over both passes. The exit code is
 # non-zero on a build failure, a failed test, a PostgreSQL failure, or when no test ran at all.
@@ -105,6 +108,16 @@ else
   problems+=("pass 2 (PostgreSQL): exited with code $?")
 fi
 
+if [[ -z $filter ]]; then
+  say "Crash check: bench/crash-ci.sh (SIGKILL under load, then every acknowledged write checked)"
+  if BEACON_APP=src/Beacon.Web/bin/$configuration/net10.0 BENCH_CONFIGURATION=$configuration BENCH_NO_BUILD=1 \
+    bench/crash-ci.sh 2>&1 | tee "$logs/crash.log"; then
+    :
+  else
+    problems+=("crash check (bench/crash-ci.sh): exited with code $?")
+  fi
+fi
+
 read -r p1 f1 s1 t1 < <(count "$logs/sqlite.log")
 read -r p2 f2 s2 t2 < <(count "$logs/postgres.log")
 ((t2 > 0)) || problems+=("pass 2 (PostgreSQL) ran no tests")
@@ -114,6 +127,7 @@ passed=$((p1 + p2)) failed=$((f1 + f2)) skipped=$((s1 + s2)) total=$((t1 + t2))
 say "Summary"
 summaries "$logs/sqlite.log" | sed -E 's/^ */SQLite:     /'
 summaries "$logs/postgres.log" | sed -E 's/^ */PostgreSQL: /'
+[[ -n $filter ]] || grep -E '^Check passed' "$logs/crash.log" | sed -E 's/^/Crash:      /' || true
 for problem in ${problems[@]+"${problems[@]}"}; do
   echo "FAILED: $problem"
 done

@@ -13,7 +13,8 @@ fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-dotnet publish "$root/src/Beacon.Web" -c Release -o "$out/app" --nologo -v quiet >/dev/null
+app=${BEACON_APP:-$out/app} # BEACON_APP=<published folder> reuses a published app
+[[ -f $app/beacon.dll ]] || dotnet publish "$root/src/Beacon.Web" -c Release -o "$app" --nologo -v quiet >/dev/null
 export Logging__LogLevel__Default=Warning
 Beacon__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
 export Beacon__KeyEncryptionKey
@@ -33,7 +34,7 @@ esac
 now() { date +%s%N; }
 beacon() { # $1 = connection string, then the command
   local cs=$1; shift
-  Beacon__Database__ConnectionString=$cs dotnet "$out/app/beacon.dll" "$@"
+  Beacon__Database__ConnectionString=$cs dotnet "$app/beacon.dll" "$@"
 }
 seconds() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e9 }'; }
 

@@ -1,13 +1,15 @@
 # Shared by bench/load.sh and bench/crash.sh (sourced, not run): publish Beacon (Release) and the bench once, start
 # Beacon on loopback on a fresh SQLite file with a key-encryption key given on the command line, seed the demo data and
-# take a Placer caseworker's account from what seed-demo prints. Set BEACON_APP=<dir> to reuse a published app.
+# take a Placer caseworker's account from what seed-demo prints. Set BEACON_APP=<dir> to reuse a published app (or a
+# build's output folder), BENCH_CONFIGURATION=Debug and BENCH_NO_BUILD=1 to use the bench as test.sh has built it.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(mktemp -d)
 pid=
 trap 'if [[ -n $pid ]]; then kill $pid 2>/dev/null || true; fi; rm -rf "$out"' EXIT
 app=${BEACON_APP:-$out/app}
 [[ -f $app/beacon.dll ]] || dotnet publish "$root/src/Beacon.Web" -c Release -o "$app" --nologo -v quiet >/dev/null
-dotnet build "$root/bench/Beacon.Bench" -c Release --nologo -v quiet >/dev/null
+configuration=${BENCH_CONFIGURATION:-Release}
+[[ -n ${BENCH_NO_BUILD:-} ]] || dotnet build "$root/bench/Beacon.Bench" -c "$configuration" --nologo -v quiet >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
 db="$out/beacon.db"
@@ -27,7 +29,7 @@ start_beacon() {
   done
 }
 
-bench() { dotnet run -c Release --no-build --project "$root/bench/Beacon.Bench" -- "$@"; }
+bench() { dotnet "$root/bench/Beacon.Bench/bin/$configuration/net10.0/Beacon.Bench.dll" "$@"; }
 
 start_beacon
 kill $pid; wait $pid 2>/dev/null || true
