@@ -25,6 +25,9 @@ public static partial class LoadCommand
         using var setup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         // Signs in (through the first token) and reads the screen form and a case the staff member works on.
         await staff.ReadyAsync(setup.Token);
+        // The visitor's antiforgery cookie and token before any worker's first page: a page fetched at the same moment
+        // as the token's form, with no cookie yet, would set a second cookie and refuse the first tip (a 400).
+        await visitor.ReadyAsync(setup.Token);
         var form = await ScreenForm.ReadAsync(staff.Client, setup.Token);
         var cases = await staff.Client.GetStringAsync("/cases", setup.Token);
         Guid? caseId = CaseLink().Match(cases) is { Success: true } m ? Guid.Parse(m.Groups[1].Value) : null;
