@@ -56,7 +56,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(options.ConnectionString!);
                 builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                    .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
