@@ -23,7 +23,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
 
     // The turn a connection holds, so that it is given back once whatever ends its transaction (commit, rollback,
-    // a failure, or the connection closing with the transaction abandoned).
+    // a failure, or the connection closing with the transaction abandoned: EF tells interceptors nothing when a
+    // transaction is disposed uncommitted). A connection that still holds its turn begins its next transaction on it.
     private static readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> Held = [];
 
     private SqliteWriteGate()
@@ -33,7 +34,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (GateOf(connection) is { } gate && await gate.WaitAsync(TimeoutOf(connection), cancellationToken))
+        if (GateOf(connection) is { } gate && !Held.TryGetValue(connection, out _) && await gate.WaitAsync(TimeoutOf(connection), cancellationToken))
         {
             Held.AddOrUpdate(connection, gate);
         }
@@ -44,7 +45,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     public InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        if (GateOf(connection) is { } gate && gate.Wait(TimeoutOf(connection)))
+        if (GateOf(connection) is { } gate && !Held.TryGetValue(connection, out _) && gate.Wait(TimeoutOf(connection)))
         {
             Held.AddOrUpdate(connection, gate);
         }
