@@ -7,7 +7,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(mktemp -d)
 pid=
 trap 'if [[ -n $pid ]]; then kill $pid 2>/dev/null || true; fi; rm -rf "$out"' EXIT
-app=${BEACON_APP:-$out/app}
+app=$(mkdir -p "${BEACON_APP:-$out/app}" && cd "${BEACON_APP:-$out/app}" && pwd)
 [[ -f $app/beacon.dll ]] || dotnet publish "$root/src/Beacon.Web" -c Release -o "$app" --nologo -v quiet >/dev/null
 dotnet build "$root/bench/Beacon.Bench" -c Release --nologo -v quiet >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -34,7 +34,8 @@ settings=("${database[@]}"
   --Beacon:Retention:Enabled false)
 
 start_beacon() {
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$app/beacon.dll" --urls "$url" "${settings[@]}" >>"$out/log" 2>&1 &
+  # From the published folder, as a service runs (its appsettings.json: without it every SQL command is logged).
+  (cd "$app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet beacon.dll --urls "$url" "${settings[@]}" >>"$out/log" 2>&1) &
   pid=$!
   until curl -fs "$url/health/ready" >/dev/null 2>&1; do
     kill -0 $pid 2>/dev/null || { cat "$out/log"; exit 1; }
@@ -46,7 +47,7 @@ bench() { dotnet run -c Release --no-build --project "$root/bench/Beacon.Bench" 
 
 start_beacon
 kill $pid; wait $pid 2>/dev/null || true
-ASPNETCORE_ENVIRONMENT=Production dotnet "$app/beacon.dll" seed-demo --yes-demo-data "${settings[@]}" >"$out/accounts" 2>>"$out/log"
+(cd "$app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet beacon.dll seed-demo --yes-demo-data "${settings[@]}") >"$out/accounts" 2>>"$out/log"
 line=$(grep -m1 -E '^placer-[a-z]+-caseworker1@' "$out/accounts")
 account=(--email "$(awk '{print $1}' <<<"$line")" --password "$(sed -E 's/.*password: ([^ ]+).*/\1/' <<<"$line")"
   --key "$(sed -E 's/.*key: (.*)$/\1/' <<<"$line")")
