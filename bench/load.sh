@@ -3,10 +3,11 @@
 # staff screens saved, finished and opened, case notes) by W workers; then, with the server stopped, every acknowledged
 # write is checked in the database with the app's own services, with no record half-written and the audit chain intact.
 #
-#   bench/load.sh [seconds=60] [mix=mixed|screens] [workers=8]
+#   bench/load.sh [seconds=60] [mix=mixed|screens|writes] [workers=8]
 #
-# mix=screens is the writes figure: only staff screens, each finished in one save (encrypted reference, item facts and
-# intake item in one transaction) and then opened (an audited read).
+# mix=screens: only staff screens, each finished in one save (encrypted reference, item facts and intake item in one
+# transaction, then its audit entry) and then opened (an audited read). mix=writes: the same saves, never opened: the
+# writes figure (bench/writes.sh runs it on SQLite and PostgreSQL). BEACON_BENCH_DB=postgres: see load-lib.sh.
 set -euo pipefail
 seconds=${1:-60} mix=${2:-mixed} workers=${3:-8}
 source "$(dirname "$0")/load-lib.sh"

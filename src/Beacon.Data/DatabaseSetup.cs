@@ -55,7 +55,8 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(options.ConnectionString!);
-                builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));

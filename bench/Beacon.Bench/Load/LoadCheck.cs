@@ -17,7 +17,8 @@ namespace Beacon.Bench.Load;
 /// <c>load-check --acks FILE [--Beacon:... settings]</c>: after the server has stopped, opens its database with the
 /// app's own services (the settings are the server's: provider, connection string, key-encryption key) and checks
 /// that every acknowledged write is there exactly once, that no record is half-written (a tip without its intake
-/// item, a finished screen without its item facts or intake item), and that the audit chain verifies.
+/// item, a finished screen without its item facts or intake item), that every acknowledged screen save has its audit
+/// entry, and that the audit chain verifies.
 /// Exit 0 when all holds, 1 naming each problem.
 /// </summary>
 public static partial class LoadCheck
@@ -38,6 +39,7 @@ public static partial class LoadCheck
         var (tips, tipsStored) = await TipsAsync(db, sensitive, acks, problems);
         var (screens, finished) = await ScreensAsync(db, sensitive, acks, problems);
         var notes = await NotesAsync(db, acks, problems);
+        var screenAudit = await ScreenAuditAsync(db, acks, problems);
         var audit = await AuditVerification.RunAsync(db);
         if (audit.Break is { } broken)
         {
@@ -46,7 +48,7 @@ public static partial class LoadCheck
 
         Console.WriteLine($"Acknowledged: {Count(acks, "tip")} tips, {Count(acks, "draft")} screen drafts, {Count(acks, "finish")} finished screens, {Count(acks, "note")} notes.");
         Console.WriteLine($"In the database: {tipsStored} load tips ({tips} tips in all), {screens} load screens ({finished} finished), {notes} load notes; " +
-            $"audit chain {(audit.Intact ? "verified" : "BROKEN")}: {audit.Verified} entries.");
+            $"{screenAudit} acknowledged screen saves with their audit entry; audit chain {(audit.Intact ? "verified" : "BROKEN")}: {audit.Verified} entries.");
         foreach (var p in problems.Take(20))
         {
             Console.WriteLine($"PROBLEM: {p}");

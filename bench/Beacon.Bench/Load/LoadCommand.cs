@@ -7,7 +7,8 @@ namespace Beacon.Bench.Load;
 /// <summary>
 /// <c>load</c>: drives a running Beacon for <c>--seconds</c> with <c>--concurrency</c> workers, each looping over a
 /// weighted mix (<c>--mix mixed</c>: public pages 40%, tips 20%, staff screens 30% (draft, finish, view), case notes
-/// 10%; <c>--mix screens</c>: only screens finished in one save and opened, for the writes figure). Every
+/// 10%; <c>--mix screens</c>: only screens finished in one save and opened; <c>--mix writes</c>: only screens finished
+/// in one save, never opened, for the writes figure). Every
 /// acknowledged write goes to <c>--acks</c> for <c>load-check</c>. Failures (the server killed mid-run) are
 /// counted, and the worker carries on after a pause, so the run continues against a restarted server.
 /// </summary>
@@ -19,7 +20,12 @@ public static partial class LoadCommand
         var url = o.Get("--url");
         var seconds = int.Parse(o.Get("--seconds", "60"), CultureInfo.InvariantCulture);
         var concurrency = int.Parse(o.Get("--concurrency", "8"), CultureInfo.InvariantCulture);
-        var screensOnly = o.Get("--mix", "mixed") == "screens";
+        var mix = o.Get("--mix", "mixed");
+        if (mix is not ("mixed" or "screens" or "writes"))
+        {
+            throw new ArgumentException($"--mix {mix}: expected mixed, screens or writes.");
+        }
+
         var staff = new Session(url, new Session.Account(o.Get("--email"), o.Get("--password"), o.Get("--key")));
         var visitor = new Session(url, null);
         using var setup = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -31,7 +37,7 @@ public static partial class LoadCommand
         var form = await ScreenForm.ReadAsync(staff.Client, setup.Token);
         var cases = await staff.Client.GetStringAsync("/cases", setup.Token);
         Guid? caseId = CaseLink().Match(cases) is { Success: true } m ? Guid.Parse(m.Groups[1].Value) : null;
-        Console.WriteLine($"Load: {seconds} s, {concurrency} workers, mix {(screensOnly ? "screens" : "mixed")}, screen form of {form.Items} items, " +
+        Console.WriteLine($"Load: {seconds} s, {concurrency} workers, mix {mix}, screen form of {form.Items} items, " +
             (caseId is null ? "no case to write notes on." : "notes on one case."));
 
         using var acks = new Acks(o.Get("--acks"));
@@ -39,7 +45,7 @@ public static partial class LoadCommand
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var traffic = new Traffic(staff, visitor, acks, times, form, caseId, stop.Token);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(traffic, times, screensOnly, stop.Token))));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(traffic, times, mix, stop.Token))));
         var elapsed = clock.Elapsed.TotalSeconds;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -63,7 +69,7 @@ public static partial class LoadCommand
         return 0;
     }
 
-    private static async Task WorkAsync(Traffic traffic, Latencies times, bool screensOnly, CancellationToken stop)
+    private static async Task WorkAsync(Traffic traffic, Latencies times, string mix, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -71,7 +77,8 @@ public static partial class LoadCommand
             try
             {
                 var roll = Random.Shared.Next(100);
-                await (screensOnly ? traffic.ScreenAsync(draftFirst: false, stop)
+                await (mix == "writes" ? traffic.ScreenAsync(draftFirst: false, stop, view: false)
+                    : mix == "screens" ? traffic.ScreenAsync(draftFirst: false, stop)
                     : roll < 40 ? traffic.PublicPageAsync(stop)
                     : roll < 60 ? traffic.TipAsync(stop)
                     : roll < 90 ? traffic.ScreenAsync(draftFirst: true, stop)

@@ -44,8 +44,8 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
         });
     }
 
-    /// <summary>A screen saved as a draft, then finished from its edit page, then opened (an audited read).</summary>
-    public async Task ScreenAsync(bool draftFirst, CancellationToken ct)
+    /// <summary>A screen saved as a draft, then finished from its edit page, then (unless told not to) opened (an audited read).</summary>
+    public async Task ScreenAsync(bool draftFirst, CancellationToken ct, bool view = true)
     {
         var reference = Marker("yr");
         Guid? id = null;
@@ -67,7 +67,7 @@ public sealed partial class Traffic(Session staff, Session visitor, Acks acks, L
                 return;
             }
         }
-        else if ((id = await SaveScreenAsync("screen finish", null, Guid.Empty, reference, finish: true, ct)) is null)
+        else if ((id = await SaveScreenAsync("screen finish", null, Guid.Empty, reference, finish: true, ct)) is null || !view)
         {
             return;
         }

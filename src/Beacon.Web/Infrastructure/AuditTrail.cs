@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Security.Claims;
+using System.Threading.Channels;
 using Beacon.Core.Accounts;
 using Beacon.Core.Audit;
 using Beacon.Data;
@@ -15,73 +16,143 @@ public sealed record AuditRecord(
     AuditAction Action, string RecordType, string? RecordId, AuditOutcome Outcome, Guid? UserId, string? Role, string? Detail = null);
 
 /// <summary>
-/// The one way entries reach the append-only, hash-chained trail (ADR-007). Each append runs in its
-/// own DbContext and transaction: lock the head row, chain the new entry onto it, move the head.
-/// A writer that loses a race to another process retries; within this process a semaphore queues
-/// writers so that they rarely race at all.
+/// The one way entries reach the append-only, hash-chained trail (ADR-007). Appends are committed in groups: each
+/// caller hands its record to one writer loop and awaits its entry's sequence; the loop takes everything waiting (up
+/// to <see cref="MaxBatch"/>), and in one DbContext and transaction locks the head row, chains the entries onto it in
+/// the order they came, moves the head and commits, then completes each caller. Concurrent audited actions so share
+/// one commit (one fsync) instead of queueing for one each. A batch that loses a race to another process is retried
+/// whole; a batch that fails otherwise fails every caller in it, and nothing of it is stored. A caller whose
+/// sequence comes back has its entry committed.
 /// </summary>
-public sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail : IDisposable
 {
     public const int MaxAttempts = 8;
+    public const int MaxBatch = 256;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHttpContextAccessor _http;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<AuditTrail> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock, ILogger<AuditTrail> logger)
+    {
+        (_scopes, _http, _clock, _logger) = (scopes, http, clock, logger);
+        _ = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>One caller's record and the promise of its sequence; continuations run off the writer loop.</summary>
+    private sealed record Pending(AuditRecord Record, CancellationToken Ct)
+    {
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Records what the signed-in user of the current request did.</summary>
     public Task<long> WriteAsync(
         AuditAction action, string recordType, string? recordId, AuditOutcome outcome, string? detail = null, CancellationToken ct = default)
     {
-        var user = http.HttpContext?.User;
+        var user = _http.HttpContext?.User;
         return AppendAsync(new AuditRecord(action, recordType, recordId, outcome, UserIdOf(user), HighestRole(user), detail), ct);
     }
 
-    /// <summary>Appends one entry and returns its sequence. Throws when the database refuses every attempt:
-    /// a read that cannot be audited should fail rather than happen unrecorded.</summary>
-    public async Task<long> AppendAsync(AuditRecord record, CancellationToken ct = default)
+    /// <summary>Appends one entry and returns its sequence once it is committed. Throws when the database refuses
+    /// every attempt: a read that cannot be audited should fail rather than happen unrecorded. A caller cancelled
+    /// before its batch is taken is left out; once taken, its entry is written and its sequence returned.</summary>
+    public Task<long> AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        if (ct.IsCancellationRequested)
         {
-            for (var attempt = 1; ; attempt++)
+            return Task.FromCanceled<long>(ct);
+        }
+
+        var pending = new Pending(record, ct);
+        return _queue.Writer.TryWrite(pending)
+            ? pending.Done.Task
+            : Task.FromException<long>(new ObjectDisposedException(nameof(AuditTrail), "The audit trail is shut down: nothing more can be recorded."));
+    }
+
+    /// <summary>Stops taking records; those already waiting are still written.</summary>
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                try
+                if (next.Ct.IsCancellationRequested)
                 {
-                    return await TryAppendAsync(record, ct);
+                    next.Done.TrySetCanceled(next.Ct);
                 }
-                catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
+                else
                 {
-                    logger.LogDebug(ex, "Audit append conflicted (attempt {Attempt}); retrying", attempt);
-                    // A small random pause, growing with each attempt, so two processes stop colliding in step.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var first = await AppendBatchAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(first + i);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Every caller of the batch learns that its entry is not there; the loop goes on with the next batch.
+                _logger.LogError(ex, "Audit append of {Count} entries failed; none was stored", batch.Count);
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetException(ex);
                 }
             }
         }
-        finally
+    }
+
+    private async Task<long> AppendBatchAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            _gate.Release();
+            try
+            {
+                return await TryAppendAsync(batch);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
+            {
+                _logger.LogDebug(ex, "Audit append conflicted (attempt {Attempt}); retrying", attempt);
+                // A small random pause, growing with each attempt, so two processes stop colliding in step.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt));
+            }
         }
     }
 
-    private async Task<long> TryAppendAsync(AuditRecord r, CancellationToken ct)
+    /// <summary>Chains the batch onto the head in one transaction and returns the first entry's sequence.</summary>
+    private async Task<long> TryAppendAsync(List<Pending> batch)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         // SQLite: Serializable begins with BEGIN IMMEDIATE, taking the database's write lock before the
         // head is read. PostgreSQL: the head row is read FOR UPDATE, so a second writer waits for it.
         await using var tx = await db.Database.BeginTransactionAsync(
-            db.Database.IsNpgsql() ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
-        var head = await LockHeadAsync(db, ct);
-        var sequence = (head?.Sequence ?? 0) + 1;
-        var previous = head?.Hash ?? AuditChain.Genesis;
-        // Whole microseconds: PostgreSQL's timestamp keeps no finer, and the hash covers the stored ticks.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var when = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
-        var detail = r.Detail is { Length: > AuditLogEntry.DetailMax } d ? d[..AuditLogEntry.DetailMax] : r.Detail;
-        var hash = AuditChain.ComputeHash(sequence, when, r.UserId, r.Role, r.Action, r.RecordType, r.RecordId, r.Outcome, detail, previous);
-        db.AuditLog.Add(new AuditLogEntry
+            db.Database.IsNpgsql() ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable);
+        var head = await LockHeadAsync(db, CancellationToken.None);
+        var first = (head?.Sequence ?? 0) + 1;
+        var sequence = first - 1;
+        var hash = head?.Hash ?? AuditChain.Genesis;
+        foreach (var p in batch)
         {
-            Sequence = sequence, OccurredUtc = when, UserId = r.UserId, Role = r.Role, Action = r.Action,
-            RecordType = r.RecordType, RecordId = r.RecordId, Outcome = r.Outcome, Detail = detail, PreviousHash = previous, Hash = hash,
-        });
+            sequence++;
+            hash = Chain(db, p.Record, sequence, hash);
+        }
+
         if (head is null)
         {
             // The first append creates the head; two first appends at once collide on its key, and one retries.
@@ -93,9 +164,25 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor
             head.Hash = hash;
         }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return sequence;
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return first;
+    }
+
+    /// <summary>Adds the entry at <paramref name="sequence"/> after the one whose hash is <paramref name="previous"/>; returns its hash.</summary>
+    private string Chain(BeaconDbContext db, AuditRecord r, long sequence, string previous)
+    {
+        // Whole microseconds: PostgreSQL's timestamp keeps no finer, and the hash covers the stored ticks.
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var when = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
+        var detail = r.Detail is { Length: > AuditLogEntry.DetailMax } d ? d[..AuditLogEntry.DetailMax] : r.Detail;
+        var hash = AuditChain.ComputeHash(sequence, when, r.UserId, r.Role, r.Action, r.RecordType, r.RecordId, r.Outcome, detail, previous);
+        db.AuditLog.Add(new AuditLogEntry
+        {
+            Sequence = sequence, OccurredUtc = when, UserId = r.UserId, Role = r.Role, Action = r.Action,
+            RecordType = r.RecordType, RecordId = r.RecordId, Outcome = r.Outcome, Detail = detail, PreviousHash = previous, Hash = hash,
+        });
+        return hash;
     }
 
     private static Task<AuditHead?> LockHeadAsync(BeaconDbContext db, CancellationToken ct) =>

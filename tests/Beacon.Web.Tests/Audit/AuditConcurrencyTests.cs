@@ -3,6 +3,7 @@ using System.Net;
 using Beacon.Core.Accounts;
 using Beacon.Core.Audit;
 using Beacon.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Beacon.Web.Tests.Audit;
@@ -31,6 +32,59 @@ public sealed class AuditConcurrencyTests(BeaconFactory factory, ITestOutputHelp
         var result = await factory.VerifyAsync();
         Assert.Null(result.Break);
         Assert.Equal(before + 50, result.Verified);
+    }
+
+    [Fact]
+    public async Task Append_TwoHundredCallersOnOneTrail_EachGetsItsOwnSequenceInOneContiguousChain()
+    {
+        var before = (await factory.EntriesAsync()).Count;
+        var trail = factory.Services.GetRequiredService<Web.Infrastructure.AuditTrail>();
+        var markers = Enumerable.Range(1, 200).Select(i => $"grouped-{i}").ToList();
+        var clock = Stopwatch.StartNew();
+
+        var sequences = await Task.WhenAll(markers.Select(m => Task.Run(() => trail.AppendAsync(
+            new Web.Infrastructure.AuditRecord(AuditAction.View, AuditRecordTypes.Tip, m, AuditOutcome.Allowed, null, null)))));
+
+        output.WriteLine($"200 parallel appends on one trail: {clock.ElapsedMilliseconds} ms (a figure, not a limit)");
+        Assert.Equal(Enumerable.Range(before + 1, 200).Select(i => (long)i), sequences.Order());
+        var entries = (await factory.EntriesAsync()).ToDictionary(e => e.Sequence);
+        // Each caller's sequence is the entry holding its own record, not merely a number from the batch.
+        Assert.All(markers.Zip(sequences), p => Assert.Equal(p.First, entries[p.Second].RecordId));
+        var result = await factory.VerifyAsync();
+        Assert.Null(result.Break);
+        Assert.Equal(before + 200, result.Verified);
+    }
+
+    [Fact]
+    public async Task Append_BatchWhoseCommitFails_FailsEveryCallerOfItAndStoresNone()
+    {
+        var before = (await factory.EntriesAsync()).Count;
+        var commits = new GatedCommits();
+        using var writer = factory.WriterWith(commits);
+        static Web.Infrastructure.AuditRecord Record(string marker) => new(AuditAction.View, AuditRecordTypes.Tip, marker, AuditOutcome.Allowed, null, null);
+
+        var first = writer.AppendAsync(Record("gated-first"));
+        await commits.FirstReached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // Queued while the first batch is committing, so the next batch takes all ten; its commit fails.
+        var failing = Enumerable.Range(1, 10).Select(i => writer.AppendAsync(Record($"failed-{i}"))).ToList();
+        commits.Release.SetResult();
+
+        Assert.Equal(before + 1, await first);
+        foreach (var append in failing)
+        {
+            var ex = await Assert.ThrowsAnyAsync<Exception>(() => append);
+            Assert.Contains(GatedCommits.Failure, ex.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, commits.Commits);
+        var entries = await factory.EntriesAsync();
+        Assert.Equal(before + 1, entries.Count);
+        Assert.DoesNotContain(entries, e => e.RecordId?.StartsWith("failed-", StringComparison.Ordinal) == true);
+        // The trail carries on from the last committed entry.
+        Assert.Equal(before + 2, await writer.AppendAsync(Record("after-failure")));
+        var result = await factory.VerifyAsync();
+        Assert.Null(result.Break);
+        Assert.Equal(before + 2, result.Verified);
     }
 
     [Fact]

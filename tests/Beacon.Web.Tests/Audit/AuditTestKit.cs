@@ -1,11 +1,13 @@
 using Beacon.Core.Audit;
 using Beacon.Data;
+using Beacon.Data.Encryption;
 using Beacon.Data.Entities;
 using Beacon.Web.Features.Audit;
 using Beacon.Web.Infrastructure;
 using Beacon.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,6 +31,21 @@ internal static class AuditTestKit
     /// <summary>A trail writer of its own, with its own semaphore: several of them race as separate processes would.</summary>
     public static AuditTrail SeparateWriter(this BeaconFactory factory) =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), new HttpContextAccessor(), TimeProvider.System, NullLogger<AuditTrail>.Instance);
+
+    /// <summary>A trail writer of its own whose database contexts carry <paramref name="interceptor"/> (to make commits wait or fail).</summary>
+    public static AuditTrail WriterWith(this BeaconFactory factory, IInterceptor interceptor)
+    {
+        var options = factory.Services.GetRequiredService<DatabaseOptions>();
+        var services = new ServiceCollection();
+        services.AddSingleton(factory.Services.GetRequiredService<IColumnProtector>());
+        services.AddDbContext<BeaconDbContext>(b =>
+        {
+            DatabaseSetup.Configure(b, options);
+            b.AddInterceptors(interceptor);
+        });
+        var scopes = services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        return new(scopes, new HttpContextAccessor(), TimeProvider.System, NullLogger<AuditTrail>.Instance);
+    }
 
     public static Task<long> AppendAsync(this BeaconFactory factory, string recordId, string? detail = null) =>
         factory.Services.GetRequiredService<AuditTrail>().AppendAsync(
@@ -67,5 +84,32 @@ internal static class AuditTestKit
         db.IntakeItems.Add(IntakeItem.ForTip(tip));
         await db.SaveChangesAsync();
         return tip.Id;
+    }
+}
+
+/// <summary>The first commit waits until the test releases it; the second fails, as a full disk or a lost connection would.</summary>
+internal sealed class GatedCommits : DbTransactionInterceptor
+{
+    public const string Failure = "Commit refused (simulated by the test).";
+    private int _commits;
+
+    public TaskCompletionSource FirstReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public int Commits => Volatile.Read(ref _commits);
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        System.Data.Common.DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        switch (Interlocked.Increment(ref _commits))
+        {
+            case 1:
+                FirstReached.SetResult();
+                await Release.Task;
+                break;
+            case 2:
+                throw new InvalidOperationException(Failure);
+        }
+
+        return result;
     }
 }

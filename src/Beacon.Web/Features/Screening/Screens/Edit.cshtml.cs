@@ -23,10 +23,13 @@ namespace Beacon.Web.Features.Screening.Screens;
 /// </summary>
 public sealed class EditModel(
     BeaconDbContext db, ScreeningInstruments instruments, ScreenAccess access, SensitiveText sensitive, BlindIndex blindIndex,
-    TimeProvider clock, IntakeGate intake, IStringLocalizer<ScreeningResource> s, ScreenSuggestions suggestions, LearnContent content) : PageModel
+    TimeProvider clock, IntakeGate intake, IStringLocalizer<ScreeningResource> s, ScreenSuggestions suggestions, LearnContent content,
+    AuditTrail audit) : PageModel
 {
     public const string NoticeKey = "Screening.Notice";
     public const string SubjectPurpose = "screen-subject";
+    public const string AuditDetailDraft = "draft";
+    public const string AuditDetailFinish = "finish";
 
     public IReadOnlyList<Instrument> Choices { get; private set; } = [];
     public Instrument? Instrument { get; private set; }
@@ -179,9 +182,9 @@ public sealed class EditModel(
             return await WithSuggestionsAsync();
         }
 
+        Guid? reopened = null;
         if (tx is not null)
         {
-            Guid? reopened = null;
             if (screen.TipId is { } aboutTip)
             {
                 await IntakeFromScreens.RaiseTipLevelAsync(db, aboutTip, HttpContext.RequestAborted);
@@ -189,10 +192,14 @@ public sealed class EditModel(
             }
 
             await tx.CommitAsync(HttpContext.RequestAborted);
-            if (reopened is { } item)
-            {
-                await intake.RecordAsync(AuditAction.Change, item, TriageCodes.ReopenFor(IntakeReopenReason.NewInformation), HttpContext.RequestAborted);
-            }
+        }
+
+        // One entry per save, once it is stored: new or changed, draft or finish, the screen's id (never its reference).
+        await audit.WriteAsync(id is null ? AuditAction.Create : AuditAction.Change, AuditRecordTypes.Screen, screen.Id.ToString(),
+            AuditOutcome.Allowed, finish ? AuditDetailFinish : AuditDetailDraft, HttpContext.RequestAborted);
+        if (reopened is { } item)
+        {
+            await intake.RecordAsync(AuditAction.Change, item, TriageCodes.ReopenFor(IntakeReopenReason.NewInformation), HttpContext.RequestAborted);
         }
 
         TempData[NoticeKey] = finish ? "Screen.Notice.Finished" : "Screen.Notice.Saved";
