@@ -19,11 +19,17 @@ public static partial class HtmlForms
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
     }
 
-    /// <summary>GETs <paramref name="path"/> for its token, then POSTs the fields to <paramref name="action"/> (default: the same path).</summary>
+    /// <summary>
+    /// GETs <paramref name="path"/> for its token, then POSTs the fields to <paramref name="action"/> (default: the same
+    /// path). A page that shows no form now (an event since cancelled, an address that is not found: a form left open in
+    /// another tab) gives no token; the token of the county page's form is sent instead, as the browser's cookie would
+    /// still match it.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string path, IDictionary<string, string> fields, string? action = null)
     {
-        var token = await client.AntiforgeryTokenAsync(path);
+        var token = TokenFrom(await (await client.GetAsync(path)).Content.ReadAsStringAsync())
+                    ?? await client.AntiforgeryTokenAsync("/county");
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(action ?? path, new FormUrlEncodedContent(all));
     }
