@@ -38,6 +38,8 @@ say() { printf '\n==> %s\n' "$*"; }
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || [[ -n ${PG_BIN:-} ]] || missing+=(postgresql)
+# The crash check (bench/crash-ci.sh) drives a real server with these.
+for tool in curl openssl python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if ((${#missing[@]} > 0)); then
   if [[ $EUID -ne 0 ]]; then
     echo "test.sh: missing Debian packages: ${missing[*]}." >&2

@@ -39,8 +39,14 @@ start_beacon() {
   # From the published folder, as a service runs (its appsettings.json: without it every SQL command is logged).
   (cd "$app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet beacon.dll --urls "$url" "${settings[@]}" >>"$out/log" 2>&1) &
   pid=$!
+  local deadline=$((SECONDS + ${BEACON_READY_SECONDS:-120}))
   until curl -fs "$url/health/ready" >/dev/null 2>&1; do
     kill -0 $pid 2>/dev/null || { cat "$out/log"; exit 1; }
+    if ((SECONDS > deadline)); then
+      echo "Beacon did not answer ready within ${BEACON_READY_SECONDS:-120} s; its log:" >&2
+      cat "$out/log" >&2
+      exit 1
+    fi
     sleep 0.1
   done
 }

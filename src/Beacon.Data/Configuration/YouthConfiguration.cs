@@ -26,7 +26,7 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         b.ToTable("AuditLog");
         b.HasKey(e => e.Sequence);
         b.Property(e => e.Sequence).ValueGeneratedNever();
-        b.Property(e => e.Role).HasMaxLength(32);
+        b.Property(e => e.Role).HasMaxLength(AuditLogEntry.RoleMax);
         b.Property(e => e.RecordType).HasMaxLength(AuditLogEntry.RecordTypeMax);
         b.Property(e => e.RecordId).HasMaxLength(AuditLogEntry.RecordIdMax);
         b.Property(e => e.Detail).HasMaxLength(AuditLogEntry.DetailMax);

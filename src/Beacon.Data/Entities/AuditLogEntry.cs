@@ -9,6 +9,7 @@ namespace Beacon.Data.Entities;
 /// </summary>
 public class AuditLogEntry
 {
+    public const int RoleMax = 32;
     public const int RecordTypeMax = 32;
     public const int RecordIdMax = 64;
     public const int DetailMax = 256;

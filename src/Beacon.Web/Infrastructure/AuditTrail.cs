@@ -42,7 +42,7 @@ public sealed class AuditTrail : IDisposable
     }
 
     /// <summary>One caller's record and the promise of its sequence; continuations run off the writer loop.</summary>
-    private sealed record Pending(AuditRecord Record, CancellationToken Ct)
+    private sealed record Pending(AuditRecord Record)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -56,18 +56,14 @@ public sealed class AuditTrail : IDisposable
     }
 
     /// <summary>Appends one entry and returns its sequence once it is committed. Throws when the database refuses
-    /// every attempt: a read that cannot be audited should fail rather than happen unrecorded. A caller cancelled
-    /// before its batch is taken is left out; once taken, its entry is written and its sequence returned.</summary>
+    /// every attempt: a read that cannot be audited should fail rather than happen unrecorded. An entry handed over is
+    /// always written, even when <paramref name="ct"/> is cancelled (a request whose visitor went away after its save
+    /// was committed still leaves its entry); the token only stops the caller's wait.</summary>
     public Task<long> AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
-        if (ct.IsCancellationRequested)
-        {
-            return Task.FromCanceled<long>(ct);
-        }
-
-        var pending = new Pending(record, ct);
+        var pending = new Pending(record);
         return _queue.Writer.TryWrite(pending)
-            ? pending.Done.Task
+            ? pending.Done.Task.WaitAsync(ct)
             : Task.FromException<long>(new ObjectDisposedException(nameof(AuditTrail), "The audit trail is shut down: nothing more can be recorded."));
     }
 
@@ -82,19 +78,7 @@ public sealed class AuditTrail : IDisposable
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                if (next.Ct.IsCancellationRequested)
-                {
-                    next.Done.TrySetCanceled(next.Ct);
-                }
-                else
-                {
-                    batch.Add(next);
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
+                batch.Add(next);
             }
 
             try
@@ -105,16 +89,53 @@ public sealed class AuditTrail : IDisposable
                     batch[i].Done.TrySetResult(first + i);
                 }
             }
-            catch (Exception ex)
+            catch (Exception ex) when (batch.Count > 1)
             {
-                // Every caller of the batch learns that its entry is not there; the loop goes on with the next batch.
-                _logger.LogError(ex, "Audit append of {Count} entries failed; none was stored", batch.Count);
+                // Not a race with another writer (those were retried): one entry may be what the database refuses. Each
+                // entry is tried alone, so that only the callers whose own entry cannot be stored fail.
+                _logger.LogWarning(ex, "Audit append of {Count} entries failed; appending them one at a time", batch.Count);
+                // Two failing in a row says the database itself is refusing (down, full): the rest fail at once rather
+                // than each waiting through its own retries.
+                var failedInARow = 0;
                 foreach (var p in batch)
                 {
-                    p.Done.TrySetException(ex);
+                    if (failedInARow >= 2)
+                    {
+                        Fail(p, ex);
+                    }
+                    else
+                    {
+                        failedInARow = await AppendAloneAsync(p) ? 0 : failedInARow + 1;
+                    }
                 }
             }
+            catch (Exception ex)
+            {
+                Fail(batch[0], ex);
+            }
         }
+    }
+
+    /// <summary>Appends one entry as a batch of its own; false when it failed (its caller is told).</summary>
+    private async Task<bool> AppendAloneAsync(Pending p)
+    {
+        try
+        {
+            p.Done.TrySetResult(await AppendBatchAsync([p]));
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Fail(p, ex);
+            return false;
+        }
+    }
+
+    /// <summary>The caller learns that its entry is not there; the loop goes on with the next one.</summary>
+    private void Fail(Pending p, Exception ex)
+    {
+        _logger.LogError(ex, "Audit append failed; the entry was not stored");
+        p.Done.TrySetException(ex);
     }
 
     private async Task<long> AppendBatchAsync(List<Pending> batch)
@@ -175,15 +196,21 @@ public sealed class AuditTrail : IDisposable
         // Whole microseconds: PostgreSQL's timestamp keeps no finer, and the hash covers the stored ticks.
         var now = _clock.GetUtcNow().UtcDateTime;
         var when = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
-        var detail = r.Detail is { Length: > AuditLogEntry.DetailMax } d ? d[..AuditLogEntry.DetailMax] : r.Detail;
-        var hash = AuditChain.ComputeHash(sequence, when, r.UserId, r.Role, r.Action, r.RecordType, r.RecordId, r.Outcome, detail, previous);
+        // Cut to the columns' lengths, as stored (a record id can carry a value from a request, such as a figures scope).
+        var detail = Cut(r.Detail, AuditLogEntry.DetailMax);
+        var role = Cut(r.Role, AuditLogEntry.RoleMax);
+        var recordType = Cut(r.RecordType, AuditLogEntry.RecordTypeMax)!;
+        var recordId = Cut(r.RecordId, AuditLogEntry.RecordIdMax);
+        var hash = AuditChain.ComputeHash(sequence, when, r.UserId, role, r.Action, recordType, recordId, r.Outcome, detail, previous);
         db.AuditLog.Add(new AuditLogEntry
         {
-            Sequence = sequence, OccurredUtc = when, UserId = r.UserId, Role = r.Role, Action = r.Action,
-            RecordType = r.RecordType, RecordId = r.RecordId, Outcome = r.Outcome, Detail = detail, PreviousHash = previous, Hash = hash,
+            Sequence = sequence, OccurredUtc = when, UserId = r.UserId, Role = role, Action = r.Action,
+            RecordType = recordType, RecordId = recordId, Outcome = r.Outcome, Detail = detail, PreviousHash = previous, Hash = hash,
         });
         return hash;
     }
+
+    private static string? Cut(string? value, int max) => value is { Length: var n } && n > max ? value[..max] : value;
 
     private static Task<AuditHead?> LockHeadAsync(BeaconDbContext db, CancellationToken ct) =>
         db.Database.IsNpgsql()

@@ -19,7 +19,8 @@ namespace Beacon.Web.Infrastructure;
 /// renders a form with an antiforgery token is marked <c>no-store</c> by antiforgery itself, and every staff or
 /// sensitive address by <see cref="SecurityHeaders"/>, so neither is ever kept.</item>
 /// <item>The entry is keyed by the address with its query, the language the page was rendered in and the county the
-/// help bar shows (the county cookie, only when it names a known county, so made-up values share one entry).</item>
+/// help bar shows (the county cookie, only when it names a known county, so made-up values share one entry), and the
+/// contact directory's generation.</item>
 /// </list>
 /// A change an administrator makes to a county or its contacts evicts every entry (<see cref="EvictAsync"/>); another
 /// instance's entries expire within <see cref="Lifetime"/> (ADR-014).
@@ -37,6 +38,8 @@ public static class PublicPageCache
             // whole cache is bounded (the middleware evicts the least recently used when it is full).
             o.SizeLimit = 64 * 1024 * 1024;
             o.AddPolicy(PolicyName, new Policy());
+            // /Learn and /learn kept apart, so that a copy's return address (the layout's language form) is its visitor's own.
+            o.UseCaseSensitivePaths = true;
         });
 
     /// <summary>Drops every cached page, after a change to what the pages show (a county, a contact).</summary>
@@ -61,8 +64,11 @@ public static class PublicPageCache
             context.CacheVaryByRules.VaryByHost = true;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
-            var county = await http.RequestServices.GetRequiredService<ContactDirectory>()
-                .FindAsync(request.Cookies[CurrentJurisdiction.CookieName], cancellation);
+            var directory = http.RequestServices.GetRequiredService<ContactDirectory>();
+            // Read before the page renders: a page rendered while an administrator's change is saved is kept under the
+            // old generation, which no later request asks for (ContactDirectory.Generation).
+            context.CacheVaryByRules.VaryByValues["directory"] = directory.Generation.ToString(CultureInfo.InvariantCulture);
+            var county = await directory.FindAsync(request.Cookies[CurrentJurisdiction.CookieName], cancellation);
             context.CacheVaryByRules.VaryByValues["county"] = county?.Id ?? "";
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Beacon.Core.Accounts;
 using Beacon.Core.Audit;
+using Beacon.Data.Entities;
 using Beacon.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -55,19 +56,46 @@ public sealed class AuditConcurrencyTests(BeaconFactory factory, ITestOutputHelp
         Assert.Equal(before + 200, result.Verified);
     }
 
+    /// <summary>
+    /// A batch whose commit fails is tried again one entry at a time, so that only the caller whose own entry is
+    /// refused fails: here the batch's commit (the second) and the first entry's own (the third) fail.
+    /// </summary>
     [Fact]
-    public async Task Append_BatchWhoseCommitFails_FailsEveryCallerOfItAndStoresNone()
+    public async Task Append_BatchWhoseCommitFails_EachEntryTriedAloneAndOnlyTheRefusedOneFails()
     {
         var before = (await factory.EntriesAsync()).Count;
-        var commits = new GatedCommits();
+        var commits = new GatedCommits(2, 3);
         using var writer = factory.WriterWith(commits);
-        static Web.Infrastructure.AuditRecord Record(string marker) => new(AuditAction.View, AuditRecordTypes.Tip, marker, AuditOutcome.Allowed, null, null);
 
-        var first = writer.AppendAsync(Record("gated-first"));
-        await commits.FirstReached.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        // Queued while the first batch is committing, so the next batch takes all ten; its commit fails.
-        var failing = Enumerable.Range(1, 10).Select(i => writer.AppendAsync(Record($"failed-{i}"))).ToList();
-        commits.Release.SetResult();
+        var (first, failing) = await QueueBehindAGatedCommitAsync(writer, commits);
+
+        Assert.Equal(before + 1, await first);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => failing[0]);
+        Assert.Contains(GatedCommits.Failure, ex.ToString(), StringComparison.Ordinal);
+        for (var i = 1; i < failing.Count; i++)
+        {
+            Assert.Equal(before + 1 + i, await failing[i]);
+        }
+
+        Assert.Equal(12, commits.Commits);
+        var entries = await factory.EntriesAsync();
+        Assert.Equal(before + 10, entries.Count);
+        Assert.DoesNotContain(entries, e => e.RecordId == "failed-1");
+        var result = await factory.VerifyAsync();
+        Assert.Null(result.Break);
+        Assert.Equal(before + 10, result.Verified);
+    }
+
+    /// <summary>When the batch and two entries alone in a row fail, the database itself is refusing: the rest of the
+    /// batch fails at once, nothing of it is stored, and the trail carries on from the last committed entry.</summary>
+    [Fact]
+    public async Task Append_DatabaseRefusingEveryCommit_FailsEveryCallerOfTheBatchAndStoresNone()
+    {
+        var before = (await factory.EntriesAsync()).Count;
+        var commits = new GatedCommits(2, 3, 4);
+        using var writer = factory.WriterWith(commits);
+
+        var (first, failing) = await QueueBehindAGatedCommitAsync(writer, commits);
 
         Assert.Equal(before + 1, await first);
         foreach (var append in failing)
@@ -76,15 +104,41 @@ public sealed class AuditConcurrencyTests(BeaconFactory factory, ITestOutputHelp
             Assert.Contains(GatedCommits.Failure, ex.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(2, commits.Commits);
+        Assert.Equal(4, commits.Commits);
         var entries = await factory.EntriesAsync();
         Assert.Equal(before + 1, entries.Count);
         Assert.DoesNotContain(entries, e => e.RecordId?.StartsWith("failed-", StringComparison.Ordinal) == true);
-        // The trail carries on from the last committed entry.
         Assert.Equal(before + 2, await writer.AppendAsync(Record("after-failure")));
         var result = await factory.VerifyAsync();
         Assert.Null(result.Break);
         Assert.Equal(before + 2, result.Verified);
+    }
+
+    [Fact]
+    public async Task Append_RecordIdLongerThanItsColumn_StoredCutAndTheChainVerifies()
+    {
+        var before = (await factory.EntriesAsync()).Count;
+        var id = new string('x', AuditLogEntry.RecordIdMax + 40);
+
+        var sequence = await factory.Services.GetRequiredService<Web.Infrastructure.AuditTrail>().AppendAsync(Record(id));
+
+        Assert.Equal(before + 1, sequence);
+        var stored = (await factory.EntriesAsync()).Single(e => e.Sequence == sequence);
+        Assert.Equal(id[..AuditLogEntry.RecordIdMax], stored.RecordId);
+        Assert.Null((await factory.VerifyAsync()).Break);
+    }
+
+    private static Web.Infrastructure.AuditRecord Record(string marker) => new(AuditAction.View, AuditRecordTypes.Tip, marker, AuditOutcome.Allowed, null, null);
+
+    /// <summary>One entry whose commit waits, then ten queued behind it, so that the next batch takes all ten.</summary>
+    private static async Task<(Task<long> First, List<Task<long>> Queued)> QueueBehindAGatedCommitAsync(
+        Web.Infrastructure.AuditTrail writer, GatedCommits commits)
+    {
+        var first = writer.AppendAsync(Record("gated-first"));
+        await commits.FirstReached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var queued = Enumerable.Range(1, 10).Select(i => writer.AppendAsync(Record($"failed-{i}"))).ToList();
+        commits.Release.SetResult();
+        return (first, queued);
     }
 
     [Fact]

@@ -87,10 +87,14 @@ internal static class AuditTestKit
     }
 }
 
-/// <summary>The first commit waits until the test releases it; the second fails, as a full disk or a lost connection would.</summary>
-internal sealed class GatedCommits : DbTransactionInterceptor
+/// <summary>
+/// The first commit waits until the test releases it; the commits numbered in <paramref name="failing"/> (the second
+/// unless told) fail, as a full disk, a lost connection or a refused value would.
+/// </summary>
+internal sealed class GatedCommits(params int[] failing) : DbTransactionInterceptor
 {
     public const string Failure = "Commit refused (simulated by the test).";
+    private readonly HashSet<int> _failing = failing.Length > 0 ? [.. failing] : [2];
     private int _commits;
 
     public TaskCompletionSource FirstReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -100,14 +104,15 @@ internal sealed class GatedCommits : DbTransactionInterceptor
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
         System.Data.Common.DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        switch (Interlocked.Increment(ref _commits))
+        var commit = Interlocked.Increment(ref _commits);
+        if (commit == 1)
         {
-            case 1:
-                FirstReached.SetResult();
-                await Release.Task;
-                break;
-            case 2:
-                throw new InvalidOperationException(Failure);
+            FirstReached.SetResult();
+            await Release.Task;
+        }
+        else if (_failing.Contains(commit))
+        {
+            throw new InvalidOperationException(Failure);
         }
 
         return result;

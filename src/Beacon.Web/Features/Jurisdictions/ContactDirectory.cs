@@ -10,7 +10,16 @@ namespace Beacon.Web.Features.Jurisdictions;
 /// <summary>The jurisdictions and their contacts, read on every page by the help bar, so cached.</summary>
 public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache cache, IOutputCacheStore pages)
 {
-    private const string CacheKey = "beacon:jurisdictions";
+    private int _generation;
+
+    /// <summary>
+    /// Moves on with every change an administrator saves. The cached list and the cached public pages are keyed by it,
+    /// so a load or a page render that began before the change and ends after it is kept under the old number, where
+    /// nothing looks any more, instead of putting the old hotline back.
+    /// </summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    private string CacheKey => $"beacon:jurisdictions:{Generation}";
 
     public async Task<IReadOnlyList<Jurisdiction>> AllAsync(CancellationToken ct = default) =>
         await cache.GetOrCreateAsync(CacheKey, async entry =>
@@ -36,7 +45,9 @@ public sealed class ContactDirectory(IServiceScopeFactory scopes, IMemoryCache c
     /// <summary>Call after an administrator changes a jurisdiction or a contact: the public pages that show them are dropped too.</summary>
     public async Task InvalidateAsync(CancellationToken ct = default)
     {
-        cache.Remove(CacheKey);
+        var old = CacheKey;
+        Interlocked.Increment(ref _generation);
+        cache.Remove(old);
         await PublicPageCache.EvictAsync(pages, ct);
     }
 }
