@@ -25,8 +25,11 @@ public sealed class NulInForms : IAsyncResourceFilter
 
     private static async Task<bool> HasNulAsync(HttpRequest request)
     {
-        // The error page, re-executed for the refused post with the same form, must show the refusal, not repeat it.
-        if (!request.HasFormContentType || !HttpMethods.IsPost(request.Method) ||
+        // Only multipart: the url-encoded reader refuses a NUL itself, so those forms are not read and searched twice on
+        // every post. The error page, re-executed for the refused post with the same form, must show the refusal, not
+        // repeat it.
+        if (!HttpMethods.IsPost(request.Method) ||
+            !request.ContentType.AsSpan().StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
             request.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             return false;
